@@ -1,0 +1,160 @@
+package org.attentionexplorer.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.attentionexplorer.attention.AttentionLab;
+import org.attentionexplorer.attention.AttentionModule;
+import org.attentionexplorer.attention.Lesson;
+import org.attentionexplorer.attention.LessonException;
+import org.attentionexplorer.attention.LessonJson;
+import org.attentionexplorer.attention.LessonTrace;
+import org.attentionexplorer.attention.ModuleWeights;
+import org.attentionexplorer.attention.TraceCsv;
+import org.attentionexplorer.attention.TraceJson;
+import org.attentionexplorer.attention.TraceText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code trace}: every step of chapter 3's attention for a lesson, as text, JSON or CSV. */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = {"Computes every step of chapter 3's attention for a lesson and prints it.",
+            "Without --lesson, traces the bundled lesson (the book's \"Your journey starts with one step\")."},
+        footer = {"", "Exit status: 0 on success, 2 for a bad lesson or option (one line on standard error says what and where)."})
+final class TraceCommand implements Callable<Integer> {
+    static final String BUNDLED_LESSON = "lessons/your-journey.json";
+
+    enum Format { text, json, csv }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--lesson", paramLabel = "FILE", description = "Lesson file (JSON). Default: the bundled lesson.")
+    private Path lessonFile;
+
+    @Option(names = "--module", paramLabel = "NAME",
+            description = "Draw the weights as this module of the book does: SelfAttention_v1, SelfAttention_v2, "
+                    + "CausalAttention, MultiHeadAttentionWrapper, MultiHeadAttention.")
+    private String module;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "torch.manual_seed for drawing the weights (replaces weights given in the file) and dropout masks.")
+    private Long seed;
+
+    @Option(names = "--heads", paramLabel = "N", description = "Number of heads.")
+    private Integer heads;
+
+    @Option(names = "--d-out", paramLabel = "N", description = "d_out (per head for MultiHeadAttentionWrapper, in all for MultiHeadAttention).")
+    private Integer dOut;
+
+    @Option(names = "--causal", negatable = true, description = "Use the causal mask (--no-causal: do not).")
+    private Boolean causal;
+
+    @Option(names = "--dropout", paramLabel = "P", description = "Dropout rate on the attention weights, in [0, 1).")
+    private Double dropout;
+
+    @Option(names = "--eval", description = "Evaluation mode: dropout is the identity.")
+    private boolean evaluation;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+    private Format format;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write into this folder (trace.txt, trace.json, or one CSV file per matrix) instead of standard output. Required for csv.")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (format == Format.csv && out == null) {
+            err.println("error: --format csv writes one file per matrix: give the folder with --out DIR");
+            return Main.USER_ERROR;
+        }
+        LessonTrace trace;
+        try {
+            Lesson lesson = applyOptions(readLesson(), err);
+            trace = AttentionLab.trace(lesson);
+        } catch (LessonException e) {
+            err.println("error: " + e.getMessage());
+            return Main.USER_ERROR;
+        }
+        return write(trace);
+    }
+
+    private Lesson readLesson() throws IOException {
+        if (lessonFile != null) {
+            return LessonJson.read(lessonFile);
+        }
+        try (InputStream in = TraceCommand.class.getClassLoader().getResourceAsStream(BUNDLED_LESSON)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled lesson " + BUNDLED_LESSON + " is missing from the application");
+            }
+            return LessonJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "your-journey");
+        }
+    }
+
+    /** The lesson with the command-line options applied; errors name the option and the lesson file. */
+    Lesson applyOptions(Lesson lesson, PrintWriter err) {
+        String source = lessonFile == null ? "bundled lesson" : lessonFile.toString();
+        AttentionModule newModule = lesson.module();
+        if (module != null) {
+            newModule = AttentionModule.byBookName(module).orElseThrow(() -> new LessonException(source, "--module",
+                    "unknown module '" + module + "'; use one of " + AttentionModule.bookNames(), null));
+        }
+        int newHeads = heads != null ? heads : lesson.numHeads();
+        if (module == null && newHeads > 1 && !newModule.isMultiHead()) {
+            err.println("note: " + newModule + " has one head; using MultiHeadAttention for " + newHeads + " heads");
+            newModule = AttentionModule.MULTI_HEAD_ATTENTION;
+        }
+        int newDOut = dOut != null ? dOut : lesson.dOut();
+        ModuleWeights weights = lesson.weights();
+        boolean shapeChanged = newModule != lesson.module() || newHeads != lesson.numHeads() || newDOut != lesson.dOut();
+        if (weights != null && (seed != null || module != null)) {
+            weights = null; // asked to draw the weights
+        } else if (weights != null && shapeChanged) {
+            throw new LessonException(source, "weights", "are given in the file for " + lesson.module() + " with dOut "
+                    + lesson.dOut() + " and " + lesson.numHeads() + " head(s); add --seed N to draw weights of the new shape", null);
+        }
+        try {
+            return new Lesson(lesson.name(), lesson.description(), lesson.tokens(), lesson.embeddings(), newModule, newDOut,
+                    newHeads, causal != null ? causal : lesson.causal(), dropout != null ? dropout : lesson.dropout(),
+                    !evaluation && lesson.training(), lesson.qkvBias() && newModule.usesLinearLayers(),
+                    seed != null ? seed : lesson.seed(), weights);
+        } catch (LessonException e) {
+            throw e.in(source + " with the given options");
+        }
+    }
+
+    private int write(LessonTrace trace) throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        switch (format) {
+            case text -> emit(TraceText.format(trace), "trace.txt", stdout);
+            case json -> emit(TraceJson.toPrettyString(trace) + "\n", "trace.json", stdout);
+            case csv -> {
+                List<Path> files = TraceCsv.write(trace, out);
+                stdout.println("wrote " + files.size() + " CSV files to " + out);
+            }
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private void emit(String text, String fileName, PrintWriter stdout) throws IOException {
+        if (out == null) {
+            stdout.print(text);
+            return;
+        }
+        Files.createDirectories(out);
+        Path file = out.resolve(fileName);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        stdout.println("wrote " + file);
+    }
+}
