@@ -13,6 +13,7 @@ import org.attentionexplorer.random.TorchGenerator;
  * @param attnScores          Q K^T (T, T)
  * @param scaledScores        attnScores / sqrt(d_k) (T, T)
  * @param attnWeights         softmax(scaledScores), no mask (T, T)
+ * @param unscaledWeights     softmax(attnScores): what the weights would be without the scaling, sharper as d_k grows (T, T)
  * @param mask                1 on and below the diagonal, 0 above (T, T)
  * @param maskedScores        attnScores with -inf above the diagonal (T, T)
  * @param causalWeights       route 2: softmax(maskedScores / sqrt(d_k)) (T, T)
@@ -28,6 +29,7 @@ public record HeadTrace(
         Matrix attnScores,
         Matrix scaledScores,
         Matrix attnWeights,
+        Matrix unscaledWeights,
         Matrix mask,
         Matrix maskedScores,
         Matrix causalWeights,
@@ -50,6 +52,7 @@ public record HeadTrace(
         Matrix attnScores = AttentionSteps.queryKeyScores(queries, keys);
         Matrix scaledScores = AttentionSteps.scale(attnScores, dK);
         Matrix attnWeights = AttentionSteps.softmaxRows(scaledScores);
+        Matrix unscaledWeights = AttentionSteps.softmaxRows(attnScores);
 
         Matrix mask = AttentionSteps.causalMask(tokens);
         Matrix maskedScores = AttentionSteps.maskWithNegativeInfinity(attnScores, mask);
@@ -63,7 +66,7 @@ public record HeadTrace(
                 : Matrix.filled(tokens, tokens, 1.0);
         Matrix droppedWeights = dropout ? AttentionSteps.applyDropout(weightsInUse, dropoutMask, dropoutRate) : weightsInUse;
         Matrix contextVecs = AttentionSteps.contextVectors(droppedWeights, values);
-        return new HeadTrace(queries, keys, values, attnScores, scaledScores, attnWeights, mask, maskedScores,
+        return new HeadTrace(queries, keys, values, attnScores, scaledScores, attnWeights, unscaledWeights, mask, maskedScores,
                 causalWeights, renormalizedWeights, dropoutMask, droppedWeights, contextVecs);
     }
 }

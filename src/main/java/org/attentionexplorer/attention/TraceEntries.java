@@ -122,6 +122,8 @@ public final class TraceEntries {
         addScores(prefix + "attnScores", section, "attention scores" + of, "Q K^T", head.attnScores());
         addScores(prefix + "scaledScores", section, "scaled scores" + of, "Q K^T / sqrt(d_k), d_k = " + dK, head.scaledScores());
         addScores(prefix + "attnWeights", section, "attention weights" + of, "softmax of each row of scaledScores", head.attnWeights());
+        addScores(prefix + "unscaledWeights", section, "weights without scaling" + of,
+                "softmax of each row of attnScores: what dividing by sqrt(d_k) prevents (sharper as d_k grows)", head.unscaledWeights());
         addScores(prefix + "mask", causalSection, "causal mask" + of, "1 where query i may see key j (j <= i), 0 above the diagonal", head.mask());
         addScores(prefix + "maskedScores", causalSection, "masked scores" + of, "attnScores with -inf above the diagonal", head.maskedScores());
         addScores(prefix + "causalWeights", causalSection, "causal weights, route 2" + of, "softmax of each row of maskedScores / sqrt(d_k)",

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TraceFormatsTest {
     private static final List<String> HEAD_KEYS = List.of("queries", "keys", "values", "attnScores", "scaledScores",
-            "attnWeights", "mask", "maskedScores", "causalWeights", "renormalizedWeights", "dropoutMask", "droppedWeights");
+            "attnWeights", "unscaledWeights", "mask", "maskedScores", "causalWeights", "renormalizedWeights", "dropoutMask", "droppedWeights");
 
     private static LessonTrace bundled() {
         return AttentionLab.trace(LessonJson.read(BookValuesTest.BUNDLED_LESSON));
