@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -130,9 +132,24 @@ public final class LessonJson {
         return node;
     }
 
-    /** Writes a lesson file. */
+    /**
+     * Writes a lesson file. The text goes to a temporary file beside it that then replaces the file in one
+     * move, so an interrupted write never leaves a half-written lesson in place of the old one.
+     */
     public static void write(Lesson lesson, Path file) throws IOException {
-        Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(lesson)) + "\n");
+        String text = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(lesson)) + "\n";
+        Path directory = file.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(temporary, text);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     /** Weights as JSON, in the orientation of their module (see the class comment). */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,7 +88,22 @@ final class TraceCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return Main.USER_ERROR;
         }
-        return write(trace);
+        try {
+            return write(trace);
+        } catch (IOException e) {
+            err.println("error: cannot write into " + out + ": " + describe(e));
+            return Main.USER_ERROR;
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name is in the way (--out names a folder)";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage();
     }
 
     private Lesson readLesson() throws IOException {

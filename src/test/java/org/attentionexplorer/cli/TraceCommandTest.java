@@ -121,6 +121,14 @@ class TraceCommandTest {
     }
 
     @Test
+    void anOutFolderThatIsAFileIsAUserError(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "my notes");
+        assertThat(run("trace", "--format", "json", "--out", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: cannot write into " + file + ": a file of that name is in the way");
+        assertThat(Files.readString(file)).isEqualTo("my notes");
+    }
+
+    @Test
     void versionAndHelp() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).startsWith("attention-explorer ");
