@@ -1,0 +1,86 @@
+package org.attentionexplorer.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Token-by-token inference with a key/value cache: each new token computes only its own query, key and value
+ * and attends over the keys and values kept from the tokens before it, so generating n tokens costs n small
+ * forward passes instead of n passes over the whole sequence. Evaluation mode (no dropout).
+ * H heads, P positions so far (at most the context length), D head width, C channels.
+ */
+public final class CachedInference {
+    private final GptModel model;
+    private final INDArray[] keys;    // per layer (H, context, D)
+    private final INDArray[] values;  // per layer (H, context, D)
+    private int length;
+
+    public CachedInference(GptModel model) {
+        this.model = model;
+        GptConfig config = model.config();
+        keys = new INDArray[config.numLayers()];
+        values = new INDArray[config.numLayers()];
+        for (int i = 0; i < config.numLayers(); i++) {
+            keys[i] = Nd4j.zeros(model.dataType(), config.numHeads(), config.contextLength(), config.headDim());
+            values[i] = Nd4j.zeros(model.dataType(), config.numHeads(), config.contextLength(), config.headDim());
+        }
+    }
+
+    /** Tokens in the cache. */
+    public int length() {
+        return length;
+    }
+
+    /** Forgets every token. */
+    public void reset() {
+        length = 0;
+    }
+
+    /**
+     * Appends one token and returns the logits for the token after it (V). Throws when the cache is full:
+     * the caller crops (resets and feeds the last tokens again), as positions are absolute.
+     */
+    public INDArray append(int id) {
+        GptConfig config = model.config();
+        if (length >= config.contextLength()) {
+            throw new IllegalStateException("the cache holds a full context of " + config.contextLength() + " tokens");
+        }
+        if (id < 0 || id >= config.vocabSize()) {
+            throw new IllegalArgumentException("token id " + id + " is outside the vocabulary of " + config.vocabSize());
+        }
+        int c = config.embDim();
+        int h = config.numHeads();
+        int d = config.headDim();
+        int p = length;
+        INDArray x = model.p("wte.weight").getRow(id).add(model.p("wpe.weight").getRow(p)).reshape(1, c); // (1, C)
+        for (int i = 0; i < config.numLayers(); i++) {
+            String n = "h." + i + ".";
+            INDArray ln1 = LayerNorm.forward(x, model.p(n + "ln_1.weight"), model.p(n + "ln_1.bias")).out();
+            INDArray qkv = ln1.mmul(model.p(n + "attn.c_attn.weight"));                                // (1, 3C)
+            INDArray bias = model.p(n + "attn.c_attn.bias");
+            if (bias != null) {
+                qkv.addiRowVector(bias);
+            }
+            INDArray q = qkv.get(NDArrayIndex.all(), NDArrayIndex.interval(0, c)).dup().reshape(h, 1, d);      // (H, 1, D)
+            keys[i].get(NDArrayIndex.all(), NDArrayIndex.point(p), NDArrayIndex.all())
+                    .assign(qkv.get(NDArrayIndex.all(), NDArrayIndex.interval(c, 2 * c)).reshape(h, d));
+            values[i].get(NDArrayIndex.all(), NDArrayIndex.point(p), NDArrayIndex.all())
+                    .assign(qkv.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * c, 3 * c)).reshape(h, d));
+            INDArray k = keys[i].get(NDArrayIndex.all(), NDArrayIndex.interval(0, p + 1), NDArrayIndex.all());  // (H, P, D)
+            INDArray v = values[i].get(NDArrayIndex.all(), NDArrayIndex.interval(0, p + 1), NDArrayIndex.all());
+            INDArray scores = Nd4j.matmul(q, k.dup(), false, true, false).muli(1 / Math.sqrt(d));              // (H, 1, P)
+            INDArray weights = Nd4j.nn().softmax(scores, 2);
+            INDArray context = Nd4j.matmul(weights, v.dup()).reshape(1, c);                                    // (1, C)
+            INDArray attention = context.mmul(model.p(n + "attn.c_proj.weight")).addiRowVector(model.p(n + "attn.c_proj.bias"));
+            x = x.add(attention);
+            INDArray ln2 = LayerNorm.forward(x, model.p(n + "ln_2.weight"), model.p(n + "ln_2.bias")).out();
+            x = x.add(FeedForward.forward(ln2, model.p(n + "mlp.c_fc.weight"), model.p(n + "mlp.c_fc.bias"),
+                    model.p(n + "mlp.c_proj.weight"), model.p(n + "mlp.c_proj.bias")).out());
+        }
+        INDArray last = LayerNorm.forward(x, model.p("ln_f.weight"), model.p("ln_f.bias")).out();
+        INDArray head = config.tiedHead() ? model.p("wte.weight") : model.p("lm_head.weight");
+        length++;
+        return last.mmul(head.transpose()).reshape(config.vocabSize());                                          // (V)
+    }
+}
