@@ -4,7 +4,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Copies between plain-Java {@link Matrix} values and ND4J arrays (always float64, row-major). */
+/**
+ * Copies between plain-Java values and ND4J arrays: {@link Matrix} (float64, rank 2) and {@link FloatTensor}
+ * (float32, any rank), always row-major.
+ */
 public final class Nd4jMatrices {
     private Nd4jMatrices() {
     }
@@ -21,5 +24,24 @@ public final class Nd4jMatrices {
         }
         double[] values = array.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         return Matrix.ofRowMajor(array.rows(), array.columns(), values);
+    }
+
+    /** A plain float32 copy of an array of any rank. */
+    public static FloatTensor toFloatTensor(INDArray array) {
+        int[] shape = new int[array.rank()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = Math.toIntExact(array.size(i));
+        }
+        return FloatTensor.of(shape, array.castTo(DataType.FLOAT).dup('c').data().asFloat());
+    }
+
+    /** A new array of the given type holding a copy of {@code tensor}. */
+    public static INDArray toNd4j(FloatTensor tensor, DataType dataType) {
+        int[] shape = tensor.shape();
+        long[] longShape = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            longShape[i] = shape[i];
+        }
+        return Nd4j.create(tensor.data(), longShape, 'c').castTo(dataType);
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.attentionexplorer.math.FloatTensor;
+import org.attentionexplorer.math.Nd4jMatrices;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -74,7 +75,7 @@ public final class GptModel {
                 throw new IllegalArgumentException(entry.getKey() + " has shape " + java.util.Arrays.toString(tensor.shape())
                         + " but the config needs " + java.util.Arrays.toString(entry.getValue()));
             }
-            parameters.put(entry.getKey(), Nd4j.create(tensor.data(), toLong(entry.getValue()), 'c').castTo(dataType));
+            parameters.put(entry.getKey(), Nd4jMatrices.toNd4j(tensor, dataType));
         }
         return new GptModel(config, dataType, parameters);
     }
@@ -82,16 +83,8 @@ public final class GptModel {
     /** The parameters as plain float32 tensors, in GPT-2's order. */
     public Map<String, FloatTensor> toTensors() {
         Map<String, FloatTensor> tensors = new LinkedHashMap<>();
-        parameters.forEach((name, array) -> tensors.put(name, toTensor(array)));
+        parameters.forEach((name, array) -> tensors.put(name, Nd4jMatrices.toFloatTensor(array)));
         return tensors;
-    }
-
-    static FloatTensor toTensor(INDArray array) {
-        int[] shape = new int[array.rank()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = (int) array.size(i);
-        }
-        return FloatTensor.of(shape, array.castTo(DataType.FLOAT).dup('c').data().asFloat());
     }
 
     static long[] toLong(int[] shape) {

@@ -46,7 +46,7 @@ public final class ModelTracer {
         }
         INDArray logits = forward.logits();                                          // (T, V)
         return new ModelTrace(labels, ids, Arrays.copyOf(encoding.starts(), t), Arrays.copyOf(encoding.ends(), t),
-                t < encoding.size(), layers, GptModel.toTensor(logits), topCandidates(logits, tokenizer, topK));
+                t < encoding.size(), layers, Nd4jMatrices.toFloatTensor(logits), topCandidates(logits, tokenizer, topK));
     }
 
     /** One head of a (1, H, T, ...) array as a (T, ...) matrix. */
