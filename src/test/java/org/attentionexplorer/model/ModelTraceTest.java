@@ -7,6 +7,7 @@ import org.attentionexplorer.attention.AttentionSteps;
 import org.attentionexplorer.attention.HeadTrace;
 import org.attentionexplorer.math.FloatTensor;
 import org.attentionexplorer.math.Matrix;
+import org.attentionexplorer.testing.TestTokenizer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

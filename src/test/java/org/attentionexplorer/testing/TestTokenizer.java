@@ -1,15 +1,24 @@
-package org.attentionexplorer.model;
+package org.attentionexplorer.testing;
 
 import java.util.OptionalInt;
 import org.attentionexplorer.text.Encoding;
 import org.attentionexplorer.text.Tokenizer;
 
-/** Letters 'a' + id, one char per token: just enough tokenizer for model tests. */
-final class TestTokenizer implements Tokenizer {
+/**
+ * Letters 'a' + id, one char per token: just enough tokenizer for model tests. Optionally the last id stands
+ * for {@code <|endoftext|>}.
+ */
+public final class TestTokenizer implements Tokenizer {
     private final int vocabSize;
+    private final boolean endOfText;
 
-    TestTokenizer(int vocabSize) {
+    public TestTokenizer(int vocabSize) {
+        this(vocabSize, false);
+    }
+
+    public TestTokenizer(int vocabSize, boolean lastIdIsEndOfText) {
         this.vocabSize = vocabSize;
+        this.endOfText = lastIdIsEndOfText;
     }
 
     @Override
@@ -45,7 +54,7 @@ final class TestTokenizer implements Tokenizer {
 
     @Override
     public String tokenText(int id) {
-        return String.valueOf((char) ('a' + id));
+        return endOfText && id == vocabSize - 1 ? END_OF_TEXT : String.valueOf((char) ('a' + id));
     }
 
     @Override
@@ -55,7 +64,7 @@ final class TestTokenizer implements Tokenizer {
 
     @Override
     public OptionalInt endOfTextId() {
-        return OptionalInt.empty();
+        return endOfText ? OptionalInt.of(vocabSize - 1) : OptionalInt.empty();
     }
 
     @Override
