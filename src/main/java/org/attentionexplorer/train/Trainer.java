@@ -1,0 +1,221 @@
+package org.attentionexplorer.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.attentionexplorer.data.Batch;
+import org.attentionexplorer.data.BatchSource;
+import org.attentionexplorer.generate.Generator;
+import org.attentionexplorer.generate.SamplingSettings;
+import org.attentionexplorer.model.GptModel;
+import org.attentionexplorer.text.Tokenizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a model: for each step, the batch {@code train.batch(step)}, forward, backward, clipping and an AdamW
+ * update; every so often an evaluation, a sample and a checkpoint. Everything a step depends on (batch, dropout
+ * masks, learning rate, optimizer state) is a function of the seed and the step, so a run resumed from a
+ * checkpoint continues with the losses an uninterrupted run would have.
+ *
+ * <p>{@link #run()} blocks its thread; {@link #pause()}, {@link #resume()} and {@link #cancel()} may be called from
+ * any other thread. A NaN or infinite loss stops the run before the broken weights reach a checkpoint.
+ */
+public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    /** Native memory of ND4J arrays is freed only when the Java GC runs; collect every this many steps. */
+    private static final int COLLECT_EVERY = 8;
+
+    private final GptModel model;
+    private final Tokenizer tokenizer;
+    private final BatchSource train;
+    private final BatchSource validation;
+    private final TrainingSettings settings;
+    private final CheckpointSaver saver;
+    private final AdamW optimizer;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<LossPoint> history;
+    private final Object pauseLock = new Object();
+    private volatile boolean paused;
+    private volatile boolean cancelled;
+    private long step;
+    private long tokensSeen;
+
+    /**
+     * A run that starts at {@code resumeFrom} (null: a new run at step 0).
+     *
+     * @param validation may be null: validation loss is then NaN
+     * @param saver      may be null: no checkpoints
+     */
+    public Trainer(GptModel model, Tokenizer tokenizer, BatchSource train, BatchSource validation, TrainingSettings settings,
+            CheckpointSaver saver, TrainingSnapshot resumeFrom) {
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.train = train;
+        this.validation = validation;
+        this.settings = settings;
+        this.saver = saver;
+        this.optimizer = new AdamW(settings.beta1(), settings.beta2(), 1e-8, settings.weightDecay());
+        this.history = new ArrayList<>();
+        if (resumeFrom != null) {
+            optimizer.restore(resumeFrom.optimizerState(), resumeFrom.step(), model.parameters());
+            step = resumeFrom.step();
+            tokensSeen = resumeFrom.tokensSeen();
+            history.addAll(resumeFrom.history());
+        }
+    }
+
+    public void addListener(TrainingListener listener) {
+        listeners.add(listener);
+    }
+
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        synchronized (pauseLock) {
+            paused = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    public void cancel() {
+        cancelled = true;
+        resume();
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** Steps completed so far. */
+    public long step() {
+        return step;
+    }
+
+    /** The losses measured so far. */
+    public List<LossPoint> history() {
+        return List.copyOf(history);
+    }
+
+    /** Everything needed to resume from here. */
+    public TrainingSnapshot snapshot() {
+        return new TrainingSnapshot(model.toTensors(), optimizer.state(), step, tokensSeen, settings.seed(), history);
+    }
+
+    /** Trains up to {@code settings.steps()}; returns the last event (Finished, Cancelled or Failed). */
+    public TrainingEvent run() {
+        long firstStep = step;
+        long started = System.nanoTime();
+        double recentRate = 0;
+        while (step < settings.steps()) {
+            waitWhilePaused();
+            if (cancelled) {
+                return finish(new TrainingEvent.Cancelled(step));
+            }
+            long t0 = System.nanoTime();
+            Batch batch = train.batch(step);
+            GptModel.StepResult result = model.lossAndGradients(batch.inputs(), batch.targets(), settings.seed() * 1_000_003L + step);
+            if (!Double.isFinite(result.loss())) {
+                return finish(new TrainingEvent.Failed(step, "the loss became " + result.loss() + " at step " + (step + 1)
+                        + "; training stopped and no checkpoint was written after it (the last good one is kept). "
+                        + "Try a lower learning rate."));
+            }
+            double gradNorm = AdamW.clipGradients(result.gradients(), settings.gradClip());
+            double learningRate = settings.schedule().at(step);
+            optimizer.update(model.parameters(), result.gradients(), learningRate);
+            step++;
+            tokensSeen += batch.tokenCount();
+            if (step % COLLECT_EVERY == 0) {
+                System.gc(); // frees the off-heap buffers of the last steps' arrays
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double rate = batch.tokenCount() / seconds;
+            recentRate = recentRate == 0 ? rate : 0.8 * recentRate + 0.2 * rate;
+            double eta = (settings.steps() - step) * batch.tokenCount() / recentRate;
+            emit(new TrainingEvent.Step(step, settings.steps(), result.loss(), learningRate, gradNorm, tokensSeen, recentRate, eta));
+
+            if (step % settings.evalInterval() == 0 || step == settings.steps()) {
+                evaluate(learningRate);
+            }
+            if (settings.sampleInterval() > 0 && step % settings.sampleInterval() == 0) {
+                sample();
+            }
+            if (saver != null && ((settings.checkpointInterval() > 0 && step % settings.checkpointInterval() == 0)
+                    || step == settings.steps())) {
+                if (!save()) {
+                    return finish(new TrainingEvent.Failed(step, "the checkpoint could not be written; training stopped"));
+                }
+            }
+        }
+        LOG.info("trained steps {} to {} in {} s", firstStep, step, String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        return finish(new TrainingEvent.Finished(step));
+    }
+
+    private void evaluate(double learningRate) {
+        double trainLoss = meanLoss(train);
+        double valLoss = validation == null ? Double.NaN : meanLoss(validation);
+        LossPoint point = new LossPoint(step, tokensSeen, trainLoss, valLoss, learningRate);
+        history.add(point);
+        emit(new TrainingEvent.Evaluation(point));
+    }
+
+    /** Mean evaluation-mode loss over the source's first batches (the book's evaluate_model). */
+    private double meanLoss(BatchSource source) {
+        double sum = 0;
+        for (int i = 0; i < settings.evalBatches(); i++) {
+            Batch batch = source.batch(i);
+            sum += model.loss(batch.inputs(), batch.targets());
+        }
+        return sum / settings.evalBatches();
+    }
+
+    private void sample() {
+        String prompt = settings.samplePrompt();
+        try {
+            String text = Generator.generate(model, tokenizer, prompt, SamplingSettings.greedy(settings.sampleTokens()),
+                    s -> { }, () -> cancelled).text();
+            emit(new TrainingEvent.Sample(step, prompt, text));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("no sample at step {}: {}", step, e.getMessage());
+        }
+    }
+
+    private boolean save() {
+        try {
+            Path path = saver.save(snapshot());
+            emit(new TrainingEvent.CheckpointSaved(step, path));
+            return true;
+        } catch (IOException e) {
+            LOG.error("could not write the checkpoint at step {}: {}", step, e.getMessage());
+            return false;
+        }
+    }
+
+    private void waitWhilePaused() {
+        synchronized (pauseLock) {
+            while (paused && !cancelled) {
+                try {
+                    pauseLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancelled = true;
+                }
+            }
+        }
+    }
+
+    private TrainingEvent finish(TrainingEvent event) {
+        emit(event);
+        return event;
+    }
+
+    private void emit(TrainingEvent event) {
+        for (TrainingListener listener : listeners) {
+            listener.onEvent(event);
+        }
+    }
+}
