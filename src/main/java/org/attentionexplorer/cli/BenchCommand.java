@@ -1,0 +1,76 @@
+package org.attentionexplorer.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.attentionexplorer.model.GptConfig;
+import org.attentionexplorer.train.Benchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench}: training speed of a preset on this machine. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures training speed: ms per step (median of repeated steps after warm-up), tokens/s,",
+            "achieved GFLOP/s and its share of a float32 sgemm measured in the same process, and peak resident memory."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--preset", defaultValue = "char-small", description = "Model preset: tiny, char-small, gpt2-124m (default: ${DEFAULT-VALUE}).")
+    private String preset;
+
+    @Option(names = "--batch", defaultValue = "16", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--context", description = "Context length (default: the preset's).")
+    private Integer context;
+
+    @Option(names = "--vocab", description = "Vocabulary size (default: the preset's).")
+    private Integer vocab;
+
+    @Option(names = "--steps", defaultValue = "10", description = "Measured steps (default: ${DEFAULT-VALUE}).")
+    private int steps;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Warm-up steps, not measured (default: ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        GptConfig config = GptConfig.preset(preset).orElse(null);
+        if (config == null) {
+            err.println("error: unknown preset '" + preset + "'; use one of " + String.join(", ", GptConfig.presetNames()));
+            return Main.USER_ERROR;
+        }
+        if (batch < 1 || steps < 1 || warmup < 0) {
+            err.println("error: --batch and --steps must be at least 1 and --warmup at least 0");
+            return Main.USER_ERROR;
+        }
+        try {
+            config = config.withDropRate(0.0);
+            if (context != null) {
+                config = config.withContextLength(context);
+            }
+            if (vocab != null) {
+                config = config.withVocabSize(vocab);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return Main.USER_ERROR;
+        }
+        Benchmark.Result r = Benchmark.run(config, batch, warmup, steps, 1);
+        out.printf("preset %s: vocab %d, context %d, emb %d, %d heads, %d layers; %,d parameters (without positions)%n",
+                preset, config.vocabSize(), config.contextLength(), config.embDim(), config.numHeads(), config.numLayers(),
+                r.parameters());
+        out.printf("batch %d x %d, %d steps after %d warm-up%n", batch, config.contextLength(), steps, warmup);
+        out.printf("ms/step: median %.1f, min %.1f, max %.1f%n", r.medianMs(), r.minMs(), r.maxMs());
+        out.printf("tokens/s: %,.0f%n", r.tokensPerSecond());
+        out.printf("GFLOP/step: %.2f; achieved %.1f GFLOP/s = %.1f%% of this process's sgemm (%.1f GFLOP/s)%n",
+                r.flopsPerStep() / 1e9, r.achievedGflops(), 100 * r.shareOfSgemm(), r.sgemmGflops());
+        out.printf("peak resident memory: %s%n", r.peakResidentBytes() < 0 ? "n/a" : String.format("%.0f MB", r.peakResidentBytes() / 1e6));
+        out.flush();
+        return 0;
+    }
+}

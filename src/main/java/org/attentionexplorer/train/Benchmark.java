@@ -1,0 +1,128 @@
+package org.attentionexplorer.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.attentionexplorer.model.GptConfig;
+import org.attentionexplorer.model.GptInit;
+import org.attentionexplorer.model.GptModel;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Measures training speed: whole steps (forward, backward, clipping, AdamW) on random tokens, timed after
+ * warm-up, and an sgemm of the same process as the yardstick, so the achieved GFLOP/s can be read as a share
+ * of what this machine's matrix product reaches right now.
+ */
+public final class Benchmark {
+    private Benchmark() {
+    }
+
+    /**
+     * @param msPerStep         median, min and max milliseconds per training step
+     * @param tokensPerSecond   batch x context / median step time
+     * @param flopsPerStep      B T (6 N + 12 L T C), N = parameters without the position embedding (llm.c's count)
+     * @param achievedGflops    flopsPerStep / median step time
+     * @param sgemmGflops       float32 1024 x 1024 matrix product of this process, best of several
+     * @param peakResidentBytes the process's peak resident memory (VmHWM), or -1 where it cannot be read
+     */
+    public record Result(GptConfig config, int batchSize, int steps, double[] msPerStep, double tokensPerSecond,
+            double flopsPerStep, double achievedGflops, double sgemmGflops, long parameters, long peakResidentBytes) {
+        public double medianMs() {
+            return msPerStep[0];
+        }
+
+        public double minMs() {
+            return msPerStep[1];
+        }
+
+        public double maxMs() {
+            return msPerStep[2];
+        }
+
+        public double shareOfSgemm() {
+            return achievedGflops / sgemmGflops;
+        }
+    }
+
+    public static Result run(GptConfig config, int batchSize, int warmupSteps, int steps, long seed) {
+        GptModel model = GptInit.GPT2.create(config, seed, DataType.FLOAT);
+        AdamW optimizer = AdamW.withDefaults();
+        SplittableRandom random = new SplittableRandom(seed);
+        int t = config.contextLength();
+        double[] times = new double[steps];
+        for (int s = 0; s < warmupSteps + steps; s++) {
+            int[][] inputs = randomTokens(random, batchSize, t, config.vocabSize());
+            int[][] targets = randomTokens(random, batchSize, t, config.vocabSize());
+            long start = System.nanoTime();
+            GptModel.StepResult result = model.lossAndGradients(inputs, targets, s);
+            AdamW.clipGradients(result.gradients(), 1.0);
+            optimizer.update(model.parameters(), result.gradients(), 1e-4);
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (s >= warmupSteps) {
+                times[s - warmupSteps] = ms;
+            }
+            if (s % 8 == 7) {
+                System.gc();
+            }
+        }
+        double[] sorted = times.clone();
+        Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        long n = model.parameterCount(true);
+        double flops = (double) batchSize * t * (6.0 * n + 12.0 * config.numLayers() * t * config.embDim());
+        return new Result(config, batchSize, steps, new double[] {median, sorted[0], sorted[sorted.length - 1]},
+                batchSize * t / (median / 1000), flops, flops / (median / 1000) / 1e9, sgemmGflops(1024, 5), n, peakResidentBytes());
+    }
+
+    private static int[][] randomTokens(SplittableRandom random, int rows, int cols, int vocab) {
+        int[][] ids = new int[rows][cols];
+        for (int[] row : ids) {
+            for (int i = 0; i < cols; i++) {
+                row[i] = random.nextInt(vocab);
+            }
+        }
+        return ids;
+    }
+
+    /** Best-of-{@code repeats} GFLOP/s of an n x n float32 matrix product. */
+    public static double sgemmGflops(int n, int repeats) {
+        INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray c = Nd4j.zeros(DataType.FLOAT, n, n);
+        a.mmuli(b, c); // warm-up
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < repeats; i++) {
+            long start = System.nanoTime();
+            a.mmuli(b, c);
+            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+        }
+        return 2.0 * n * n * n / best / 1e9;
+    }
+
+    /** VmHWM from /proc/self/status, or -1 where the file does not exist. */
+    public static long peakResidentBytes() {
+        return procStatusKilobytes("VmHWM:");
+    }
+
+    /** VmRSS from /proc/self/status, or -1 where the file does not exist. */
+    public static long residentBytes() {
+        return procStatusKilobytes("VmRSS:");
+    }
+
+    private static long procStatusKilobytes(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
