@@ -2,7 +2,6 @@ package org.attentionexplorer.attention;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.attentionexplorer.math.Matrix;
 
 /**
@@ -111,31 +110,10 @@ public final class TraceEntries {
     }
 
     private void addHead(String prefix, HeadTrace head, int index) {
-        int dK = head.keys().cols();
-        String of = prefix.isEmpty() ? "" : " (head " + index + ")";
-        String section = prefix.isEmpty() ? TRAINABLE : MULTI_HEAD + ", head " + index;
-        String causalSection = prefix.isEmpty() ? CAUSAL : section;
-        String dropoutSection = prefix.isEmpty() ? DROPOUT : section;
-        addFeatures(prefix + "queries", section, "queries" + of, "Q = X Wq", head.queries());
-        addFeatures(prefix + "keys", section, "keys" + of, "K = X Wk", head.keys());
-        addFeatures(prefix + "values", section, "values" + of, "V = X Wv", head.values());
-        addScores(prefix + "attnScores", section, "attention scores" + of, "Q K^T", head.attnScores());
-        addScores(prefix + "scaledScores", section, "scaled scores" + of, "Q K^T / sqrt(d_k), d_k = " + dK, head.scaledScores());
-        addScores(prefix + "attnWeights", section, "attention weights" + of, "softmax of each row of scaledScores", head.attnWeights());
-        addScores(prefix + "unscaledWeights", section, "weights without scaling" + of,
-                "softmax of each row of attnScores: what dividing by sqrt(d_k) prevents (sharper as d_k grows)", head.unscaledWeights());
-        addScores(prefix + "mask", causalSection, "causal mask" + of, "1 where query i may see key j (j <= i), 0 above the diagonal", head.mask());
-        addScores(prefix + "maskedScores", causalSection, "masked scores" + of, "attnScores with -inf above the diagonal", head.maskedScores());
-        addScores(prefix + "causalWeights", causalSection, "causal weights, route 2" + of, "softmax of each row of maskedScores / sqrt(d_k)",
-                head.causalWeights());
-        addScores(prefix + "renormalizedWeights", causalSection, "causal weights, route 1" + of,
-                String.format("attnWeights * mask, each row divided by its sum; largest difference from route 2: %.1e",
-                        head.renormalizedWeights().maxAbsDifference(head.causalWeights())), head.renormalizedWeights());
-        addScores(prefix + "dropoutMask", dropoutSection, "dropout keep-mask" + of, dropoutMaskFormula(), head.dropoutMask());
-        addScores(prefix + "droppedWeights", dropoutSection, "weights after dropout" + of, droppedFormula(), head.droppedWeights());
-        if (!prefix.isEmpty()) {
-            addFeatures(prefix + "contextVecs", section, "context vectors" + of, "droppedWeights V", head.contextVecs());
-        }
+        boolean top = prefix.isEmpty();
+        String section = top ? TRAINABLE : MULTI_HEAD + ", head " + index;
+        entries.addAll(HeadEntries.of(head, tokens, new HeadEntries.Labels(prefix, top ? "" : " (head " + index + ")", section,
+                top ? CAUSAL : section, top ? DROPOUT : section, dropoutMaskFormula(), droppedFormula(), !top)));
     }
 
     private String dropoutMaskFormula() {
@@ -153,17 +131,15 @@ public final class TraceEntries {
         return String.format("%s * dropoutMask / (1 - %s): kept weights x %.4g", weights, lesson.dropout(), trace.dropoutScale());
     }
 
-    /** A (T, T) matrix: queries down the side, keys along the top, both labelled with the tokens. */
     private void addScores(String key, String section, String title, String formula, Matrix matrix) {
-        entries.add(new TraceEntry(key, section, title, formula, matrix, tokens, tokens, false));
+        entries.add(HeadEntries.scores(key, section, title, formula, matrix, tokens));
     }
 
-    /** A (T, d) matrix: one row of features per token. */
     private void addFeatures(String key, String section, String title, String formula, Matrix matrix) {
-        entries.add(new TraceEntry(key, section, title, formula, matrix, tokens, indices("", matrix.cols()), false));
+        entries.add(HeadEntries.features(key, section, title, formula, matrix, tokens));
     }
 
     private static List<String> indices(String prefix, int n) {
-        return IntStream.range(0, n).mapToObj(i -> prefix + i).toList();
+        return HeadEntries.indices(prefix, n);
     }
 }
