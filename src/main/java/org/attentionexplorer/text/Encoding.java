@@ -2,7 +2,9 @@ package org.attentionexplorer.text;
 
 /**
  * Token ids of a text and where each token came from: token i covers {@code text.substring(starts[i], ends[i])}
- * (char offsets). A token that is not in the text (none so far) has an empty span.
+ * (char offsets). Spans follow each other in the order of the tokens; two neighbouring spans overlap only when
+ * a character is split between tokens (a GPT-2 token can hold part of a character's UTF-8 bytes: both then
+ * span the whole character). A token that is not in the text (none so far) has an empty span.
  */
 public record Encoding(int[] ids, int[] starts, int[] ends) {
     public Encoding {

@@ -5,7 +5,8 @@ import java.util.OptionalInt;
 /**
  * Turns text into token ids and back. Implementations: character-level, word-level (the book's
  * SimpleTokenizerV2) and GPT-2 byte-pair encoding. A tokenizer is saved with a model ({@link TokenizerJson})
- * and restored exactly.
+ * and restored exactly. Implementations are immutable and can be shared between threads; {@link TokenizerKind}
+ * makes one of each kind.
  */
 public interface Tokenizer {
     /** The special token that separates documents. */
