@@ -255,10 +255,25 @@ public final class GptModel {
         }
         dx = Dropout.apply(dx, f.embedDrop());
         g.get("wpe.weight").get(NDArrayIndex.interval(0, t), NDArrayIndex.all()).addi(dx.reshape('c', b, t, c).sum(0));
-        INDArray dWte = g.get("wte.weight");
-        int[] ids = f.ids();
+        scatterAddRows(g.get("wte.weight"), f.ids(), dx);
+    }
+
+    /**
+     * {@code target[ids[r]] += rows[r]} for every row r: the embedding lookup's gradient. Summed in Java per distinct
+     * id first, so the arrays are touched once per distinct token rather than once per position.
+     */
+    static void scatterAddRows(INDArray target, int[] ids, INDArray rows) {
+        int c = (int) rows.size(1);
+        double[] values = rows.castTo(DataType.DOUBLE).dup('c').data().asDouble();       // (N * C)
+        Map<Integer, double[]> sums = new LinkedHashMap<>();
         for (int r = 0; r < ids.length; r++) {
-            dWte.getRow(ids[r]).addi(dx.getRow(r));
+            double[] sum = sums.computeIfAbsent(ids[r], id -> new double[c]);
+            for (int j = 0; j < c; j++) {
+                sum[j] += values[r * c + j];
+            }
+        }
+        for (Map.Entry<Integer, double[]> entry : sums.entrySet()) {
+            target.getRow(entry.getKey()).addi(Nd4j.create(entry.getValue(), new long[] {c}, DataType.DOUBLE).castTo(target.dataType()));
         }
     }
 }
