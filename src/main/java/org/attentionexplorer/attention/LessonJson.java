@@ -179,7 +179,7 @@ public final class LessonJson {
         return rows;
     }
 
-    static ArrayNode vector(double[] values) {
+    public static ArrayNode vector(double[] values) {
         ArrayNode row = MAPPER.createArrayNode();
         for (double v : values) {
             if (Double.isFinite(v)) {

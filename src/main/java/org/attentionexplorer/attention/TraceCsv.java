@@ -35,7 +35,7 @@ public final class TraceCsv {
         return written;
     }
 
-    static String toCsv(TraceEntry entry) {
+    public static String toCsv(TraceEntry entry) {
         Matrix m = entry.matrix();
         StringBuilder out = new StringBuilder();
         out.append(quote(""));

@@ -48,7 +48,7 @@ public final class TraceJson {
     }
 
     /** Puts {@code value} at a dotted path such as {@code heads[1].keys}, creating objects and arrays on the way. */
-    private static void put(ObjectNode root, String key, JsonNode value) {
+    public static void put(ObjectNode root, String key, JsonNode value) {
         String[] parts = key.split("\\.");
         ObjectNode node = root;
         for (int i = 0; i < parts.length; i++) {
