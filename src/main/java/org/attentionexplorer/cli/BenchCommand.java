@@ -64,6 +64,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("preset %s: vocab %d, context %d, emb %d, %d heads, %d layers; %,d parameters (without positions)%n",
                 preset, config.vocabSize(), config.contextLength(), config.embDim(), config.numHeads(), config.numLayers(),
                 r.parameters());
+        out.printf("backend: %s%n", Benchmark.backendDescription());
         out.printf("batch %d x %d, %d steps after %d warm-up%n", batch, config.contextLength(), steps, warmup);
         out.printf("ms/step: median %.1f, min %.1f, max %.1f%n", r.medianMs(), r.minMs(), r.maxMs());
         out.printf("tokens/s: %,.0f%n", r.tokensPerSecond());

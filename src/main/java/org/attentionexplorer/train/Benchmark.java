@@ -103,6 +103,11 @@ public final class Benchmark {
         return 2.0 * n * n * n / best / 1e9;
     }
 
+    /** Which ND4J backend runs the numbers, e.g. "CpuBackend, 2 threads". */
+    public static String backendDescription() {
+        return Nd4j.getBackend().getClass().getSimpleName() + ", " + Nd4j.getEnvironment().maxMasterThreads() + " threads";
+    }
+
     /** VmHWM from /proc/self/status, or -1 where the file does not exist. */
     public static long peakResidentBytes() {
         return procStatusKilobytes("VmHWM:");
