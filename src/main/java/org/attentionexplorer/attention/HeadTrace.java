@@ -69,23 +69,4 @@ public record HeadTrace(
         return new HeadTrace(queries, keys, values, attnScores, scaledScores, attnWeights, unscaledWeights, mask, maskedScores,
                 causalWeights, renormalizedWeights, dropoutMask, droppedWeights, contextVecs);
     }
-
-    /**
-     * The trace of one head of a trained model (evaluation mode, always causal), from what the model's own
-     * forward pass computed: queries, keys, values, the raw scores, the weights it used and the context vectors.
-     * The lab's other views of the same head (unmasked and unscaled weights, the mask, route 1) are derived with
-     * the lab's steps, so a view can show a model's head exactly as it shows a lesson's.
-     */
-    public static HeadTrace ofModel(Matrix queries, Matrix keys, Matrix values, Matrix attnScores, Matrix causalWeights,
-            Matrix contextVecs) {
-        int tokens = queries.rows();
-        int dK = keys.cols();
-        Matrix scaledScores = AttentionSteps.scale(attnScores, dK);
-        Matrix attnWeights = AttentionSteps.softmaxRows(scaledScores);
-        Matrix mask = AttentionSteps.causalMask(tokens);
-        return new HeadTrace(queries, keys, values, attnScores, scaledScores, attnWeights,
-                AttentionSteps.softmaxRows(attnScores), mask, AttentionSteps.maskWithNegativeInfinity(attnScores, mask),
-                causalWeights, AttentionSteps.divideRowsBySum(AttentionSteps.multiplyElementwise(attnWeights, mask)),
-                Matrix.filled(tokens, tokens, 1.0), causalWeights, contextVecs);
-    }
 }

@@ -35,6 +35,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Warm-up steps, not measured (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
+    @Option(names = "--inference-tokens", defaultValue = "64",
+            description = "Also time a trace and cached generation of this many tokens, 0 to skip (default: ${DEFAULT-VALUE}).")
+    private int inferenceTokens;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -70,6 +74,12 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("tokens/s: %,.0f%n", r.tokensPerSecond());
         out.printf("GFLOP/step: %.2f; achieved %.1f GFLOP/s = %.1f%% of this process's sgemm (%.1f GFLOP/s)%n",
                 r.flopsPerStep() / 1e9, r.achievedGflops(), 100 * r.shareOfSgemm(), r.sgemmGflops());
+        if (inferenceTokens > 0) {
+            Benchmark.InferenceResult inference = Benchmark.inference(config, inferenceTokens, 9, 1);
+            out.printf("trace of %d tokens (every layer and head): %.1f ms (median of 9)%n", inference.tokens(), inference.traceMs());
+            out.printf("generation with the key/value cache: %.1f tokens/s (batch 1, %d tokens)%n", inference.generatedPerSecond(),
+                    inference.tokens() - 1);
+        }
         out.printf("peak resident memory: %s%n", r.peakResidentBytes() < 0 ? "n/a" : String.format("%.0f MB", r.peakResidentBytes() / 1e6));
         out.flush();
         return 0;

@@ -3,11 +3,18 @@ package org.attentionexplorer.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.attentionexplorer.model.GptConfig;
 import org.attentionexplorer.model.GptInit;
+import org.attentionexplorer.generate.Generator;
+import org.attentionexplorer.generate.SamplingSettings;
 import org.attentionexplorer.model.GptModel;
+import org.attentionexplorer.model.ModelTracer;
+import org.attentionexplorer.text.Tokenizer;
+import org.attentionexplorer.text.WordTokenizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -86,6 +93,46 @@ public final class Benchmark {
             }
         }
         return ids;
+    }
+
+    /**
+     * Inference speed of a fresh model of {@code config}: the median milliseconds to trace {@code tokens} tokens
+     * with every internal captured, and the tokens per second of greedy generation with the key/value cache.
+     *
+     * @param traceMs         median of {@code repeats} traces
+     * @param generatedPerSecond tokens per second generating {@code tokens} tokens after a one-token prompt
+     */
+    public record InferenceResult(int tokens, double traceMs, double generatedPerSecond) {
+    }
+
+    public static InferenceResult inference(GptConfig config, int tokens, int repeats, long seed) {
+        GptModel model = GptInit.GPT2.create(config, seed, DataType.FLOAT);
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < config.vocabSize() - 2; i++) {
+            words.add("w" + i);   // a word vocabulary of the model's size; the two specials complete it
+        }
+        Tokenizer tokenizer = WordTokenizer.fromVocabulary(words);
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder text = new StringBuilder();
+        int n = Math.min(tokens, config.contextLength());
+        for (int i = 0; i < n; i++) {
+            text.append('w').append(random.nextInt(words.size())).append(' ');
+        }
+        double[] times = new double[repeats];
+        for (int r = -1; r < repeats; r++) {
+            long start = System.nanoTime();
+            ModelTracer.trace(model, tokenizer, text.toString(), 5);
+            if (r >= 0) {
+                times[r] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Arrays.sort(times);
+        SamplingSettings greedy = new SamplingSettings(n - 1, true, 1.0, 0, 1.0, seed, false, 5);
+        Generator.generate(model, tokenizer, "w1", new SamplingSettings(4, true, 1.0, 0, 1.0, seed, false, 5), s -> { }, () -> false);
+        long start = System.nanoTime();
+        int generated = Generator.generate(model, tokenizer, "w1", greedy, s -> { }, () -> false).steps().size();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new InferenceResult(n, times[repeats / 2], generated / seconds);
     }
 
     /** Best-of-{@code repeats} GFLOP/s of an n x n float32 matrix product. */
