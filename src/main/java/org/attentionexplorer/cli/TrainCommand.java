@@ -64,7 +64,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--task-length", paramLabel = "N", description = "Sequence length of the synthetic task (default: the task's).")
     private Integer taskLength;
 
-    @Option(names = "--resume", paramLabel = "CKPT", description = "Continue the run saved in this checkpoint (give the same --text or --task).")
+    @Option(names = "--resume", paramLabel = "CKPT", description = {"Continue the run saved in this checkpoint (give the same --text or --task);",
+            "--steps may extend it. A checkpoint without optimizer state continues with fresh AdamW moments."})
     private Path resume;
 
     @Option(names = "--tokenizer", defaultValue = "char", description = "char, word or gpt2 (default: ${DEFAULT-VALUE}).")
@@ -196,8 +197,8 @@ final class TrainCommand implements Callable<Integer> {
             data = data(resumed.model().config(), resumed.tokenizer() == null ? null : resumed);
             model = resumed.model();
             if (resumed.checkpoint().optimizer().isEmpty()) {
-                throw new UserError(resume + " has no optimizer state (saved with --no-optimizer-state), so it cannot be resumed exactly; "
-                        + "train a new run from it is not supported yet");
+                out.println("note: " + resume + " has no optimizer state (saved with --no-optimizer-state): training continues "
+                        + "with fresh AdamW moments, so it will not match an uninterrupted run exactly");
             }
         } else {
             settings = newSettings();

@@ -60,7 +60,12 @@ public final class Trainer {
         this.optimizer = new AdamW(settings.beta1(), settings.beta2(), 1e-8, settings.weightDecay());
         this.history = new ArrayList<>();
         if (resumeFrom != null) {
-            optimizer.restore(resumeFrom.optimizerState(), resumeFrom.step(), model.parameters());
+            if (resumeFrom.optimizerState().isEmpty()) {
+                // A checkpoint saved without AdamW's moments: continue with fresh moments (not bit-identical).
+                LOG.warn("the checkpoint has no optimizer state: continuing from step {} with fresh AdamW moments", resumeFrom.step());
+            } else {
+                optimizer.restore(resumeFrom.optimizerState(), resumeFrom.step(), model.parameters());
+            }
             step = resumeFrom.step();
             tokensSeen = resumeFrom.tokensSeen();
             history.addAll(resumeFrom.history());
