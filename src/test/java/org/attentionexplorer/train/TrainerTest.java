@@ -106,6 +106,21 @@ class TrainerTest {
     }
 
     @Test
+    void aSnapshotWithoutOptimizerStateContinuesWithFreshMoments() {
+        Trainer first = new Trainer(GptInit.GPT2.create(CONFIG, 1, DataType.FLOAT), new TestTokenizer(7), CYCLE, null,
+                settings(4), null, null);
+        first.run();
+        TrainingSnapshot full = first.snapshot();
+        TrainingSnapshot slim = new TrainingSnapshot(full.weights(), java.util.Map.of(), full.step(), full.tokensSeen(),
+                full.seed(), full.history());
+        Trainer resumed = new Trainer(GptModel.fromTensors(CONFIG, slim.weights(), DataType.FLOAT), new TestTokenizer(7), CYCLE,
+                null, settings(8), null, slim);
+        assertThat(resumed.run()).isEqualTo(new TrainingEvent.Finished(8));
+        assertThat(resumed.history()).extracting(LossPoint::step).containsExactly(4L, 5L, 8L); // the first run ended at 4
+        assertThat(resumed.snapshot().optimizerState()).isNotEmpty();
+    }
+
+    @Test
     void aNanLossStopsTheRunWithoutSavingTheBrokenWeights() {
         GptModel model = GptInit.GPT2.create(CONFIG, 1, DataType.FLOAT);
         List<Long> savedSteps = new ArrayList<>();
