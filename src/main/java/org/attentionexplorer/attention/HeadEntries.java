@@ -1,5 +1,6 @@
 package org.attentionexplorer.attention;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -63,7 +64,7 @@ public final class HeadEntries {
         entries.add(scores(p + "causalWeights", causal, "causal weights, route 2" + of,
                 "softmax of each row of maskedScores / sqrt(d_k)", head.causalWeights(), tokens));
         entries.add(scores(p + "renormalizedWeights", causal, "causal weights, route 1" + of,
-                String.format("attnWeights * mask, each row divided by its sum; largest difference from route 2: %.1e",
+                String.format(Locale.ROOT, "attnWeights * mask, each row divided by its sum; largest difference from route 2: %.1e",
                         head.renormalizedWeights().maxAbsDifference(head.causalWeights())), head.renormalizedWeights(), tokens));
         String dropout = labels.dropoutSection();
         entries.add(scores(p + "dropoutMask", dropout, "dropout keep-mask" + of, labels.dropoutMask(), head.dropoutMask(), tokens));

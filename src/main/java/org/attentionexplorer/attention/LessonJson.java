@@ -9,16 +9,16 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.attentionexplorer.files.AtomicFiles;
 import org.attentionexplorer.math.Matrix;
 
 /**
@@ -55,8 +55,8 @@ public final class LessonJson {
             }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw new LessonException(source, null, String.format("is %.1f MB, too large to be a lesson (at most %d KB)",
-                        size / 1e6, MAX_FILE_BYTES / 1024), null);
+                throw new LessonException(source, null, String.format(Locale.ROOT, "is %.1f MB, too large to be a lesson (at most %.1f MB)",
+                        size / 1e6, MAX_FILE_BYTES / 1e6), null);
             }
             String defaultName = file.getFileName().toString().replaceFirst("\\.json$", "");
             return parse(Files.readString(file), defaultName);
@@ -133,23 +133,11 @@ public final class LessonJson {
     }
 
     /**
-     * Writes a lesson file. The text goes to a temporary file beside it that then replaces the file in one
-     * move, so an interrupted write never leaves a half-written lesson in place of the old one.
+     * Writes a lesson file, atomically: an interrupted write never leaves a half-written lesson in place of the
+     * old one.
      */
     public static void write(Lesson lesson, Path file) throws IOException {
-        String text = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(lesson)) + "\n";
-        Path directory = file.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temporary, text);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(lesson)) + "\n");
     }
 
     /** Weights as JSON, in the orientation of their module (see the class comment). */

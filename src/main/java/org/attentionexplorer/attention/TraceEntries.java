@@ -2,6 +2,7 @@ package org.attentionexplorer.attention;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.attentionexplorer.math.Matrix;
 
 /**
@@ -71,7 +72,7 @@ public final class TraceEntries {
         String how = check.module() == AttentionModule.MULTI_HEAD_ATTENTION
                 ? "the heads' Wq, Wk, Wv side by side, out_proj = identity"
                 : "Wq, Wk, Wv cut into per-head column blocks, then the same out_proj";
-        return how + String.format("; largest difference from output: %.1e", check.maxAbsDifference());
+        return how + String.format(Locale.ROOT, "; largest difference from output: %.1e", check.maxAbsDifference());
     }
 
     private void addWeights() {
@@ -128,7 +129,7 @@ public final class TraceEntries {
         if (trace.dropoutScale() == 1.0) {
             return weights + " (no dropout)";
         }
-        return String.format("%s * dropoutMask / (1 - %s): kept weights x %.4g", weights, lesson.dropout(), trace.dropoutScale());
+        return String.format(Locale.ROOT, "%s * dropoutMask / (1 - %s): kept weights x %.4g", weights, lesson.dropout(), trace.dropoutScale());
     }
 
     private void addScores(String key, String section, String title, String formula, Matrix matrix) {

@@ -1,6 +1,7 @@
 package org.attentionexplorer.attention;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The trace as text a learner reads in a terminal: each section of the chapter, each matrix labelled. */
 public final class TraceText {
@@ -14,7 +15,7 @@ public final class TraceText {
         if (!lesson.description().isEmpty()) {
             out.append(lesson.description()).append('\n');
         }
-        out.append(String.format("%d tokens, d_in = %d, %s with d_out = %d, %d head%s, %s, dropout %s%s, seed %d%n",
+        out.append(String.format(Locale.ROOT, "%d tokens, d_in = %d, %s with d_out = %d, %d head%s, %s, dropout %s%s, seed %d%n",
                 lesson.tokenCount(), lesson.dIn(), lesson.module(), lesson.dOut(), lesson.numHeads(),
                 lesson.numHeads() == 1 ? "" : "s", lesson.causal() ? "causal" : "not causal", lesson.dropout(),
                 lesson.training() ? " (training mode)" : " (evaluation mode)", lesson.seed()));

@@ -1,5 +1,6 @@
 package org.attentionexplorer.cli;
 
+import java.util.Locale;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.attentionexplorer.model.GptConfig;
@@ -48,8 +49,8 @@ final class BenchCommand implements Callable<Integer> {
             err.println("error: unknown preset '" + preset + "'; use one of " + String.join(", ", GptConfig.presetNames()));
             return Main.USER_ERROR;
         }
-        if (batch < 1 || steps < 1 || warmup < 0) {
-            err.println("error: --batch and --steps must be at least 1 and --warmup at least 0");
+        if (batch < 1 || steps < 1 || warmup < 0 || (vocab != null && vocab < 3)) {
+            err.println("error: --batch and --steps must be at least 1, --warmup at least 0 and --vocab at least 3");
             return Main.USER_ERROR;
         }
         try {
@@ -65,22 +66,22 @@ final class BenchCommand implements Callable<Integer> {
             return Main.USER_ERROR;
         }
         Benchmark.Result r = Benchmark.run(config, batch, warmup, steps, 1);
-        out.printf("preset %s: vocab %d, context %d, emb %d, %d heads, %d layers; %,d parameters (without positions)%n",
+        out.printf(Locale.ROOT, "preset %s: vocab %d, context %d, emb %d, %d heads, %d layers; %,d parameters (without positions)%n",
                 preset, config.vocabSize(), config.contextLength(), config.embDim(), config.numHeads(), config.numLayers(),
                 r.parameters());
-        out.printf("backend: %s%n", Benchmark.backendDescription());
-        out.printf("batch %d x %d, %d steps after %d warm-up%n", batch, config.contextLength(), steps, warmup);
-        out.printf("ms/step: median %.1f, min %.1f, max %.1f%n", r.medianMs(), r.minMs(), r.maxMs());
-        out.printf("tokens/s: %,.0f%n", r.tokensPerSecond());
-        out.printf("GFLOP/step: %.2f; achieved %.1f GFLOP/s = %.1f%% of this process's sgemm (%.1f GFLOP/s)%n",
+        out.printf(Locale.ROOT, "backend: %s%n", Benchmark.backendDescription());
+        out.printf(Locale.ROOT, "batch %d x %d, %d steps after %d warm-up%n", batch, config.contextLength(), steps, warmup);
+        out.printf(Locale.ROOT, "ms/step: median %.1f, min %.1f, max %.1f%n", r.medianMs(), r.minMs(), r.maxMs());
+        out.printf(Locale.ROOT, "tokens/s: %,.0f%n", r.tokensPerSecond());
+        out.printf(Locale.ROOT, "GFLOP/step: %.2f; achieved %.1f GFLOP/s = %.1f%% of this process's sgemm (%.1f GFLOP/s)%n",
                 r.flopsPerStep() / 1e9, r.achievedGflops(), 100 * r.shareOfSgemm(), r.sgemmGflops());
         if (inferenceTokens > 0) {
             Benchmark.InferenceResult inference = Benchmark.inference(config, inferenceTokens, 9, 1);
-            out.printf("trace of %d tokens (every layer and head): %.1f ms (median of 9)%n", inference.tokens(), inference.traceMs());
-            out.printf("generation with the key/value cache: %.1f tokens/s (batch 1, %d tokens)%n", inference.generatedPerSecond(),
+            out.printf(Locale.ROOT, "trace of %d tokens (every layer and head): %.1f ms (median of 9)%n", inference.tokens(), inference.traceMs());
+            out.printf(Locale.ROOT, "generation with the key/value cache: %.1f tokens/s (batch 1, %d tokens)%n", inference.generatedPerSecond(),
                     inference.tokens() - 1);
         }
-        out.printf("peak resident memory: %s%n", r.peakResidentBytes() < 0 ? "n/a" : String.format("%.0f MB", r.peakResidentBytes() / 1e6));
+        out.printf(Locale.ROOT, "peak resident memory: %s%n", r.peakResidentBytes() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", r.peakResidentBytes() / 1e6));
         out.flush();
         return 0;
     }

@@ -70,8 +70,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--candidates", defaultValue = "5", description = "Candidates reported per step (default: ${DEFAULT-VALUE}).")
     private int candidates;
 
-    @Option(names = "--stop-at-end-of-text", negatable = true, defaultValue = "true", description = "Stop at <|endoftext|> (default: true).")
-    private boolean stop;
+    @Option(names = "--no-stop", description = "Go on past <|endoftext|> (by default generation stops there).")
+    private boolean noStop;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     private String format;
@@ -92,7 +92,7 @@ final class GenerateCommand implements Callable<Integer> {
         Tokenizer tokenizer;
         SamplingSettings settings;
         try {
-            settings = new SamplingSettings(maxTokens, greedy, temperature, topK, topP, seed, stop, candidates);
+            settings = new SamplingSettings(maxTokens, greedy, temperature, topK, topP, seed, !noStop, candidates);
             if (model != null) {
                 LoadedModel loaded = LoadedModel.read(model);
                 gpt = loaded.model();

@@ -1,6 +1,7 @@
 package org.attentionexplorer.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import org.attentionexplorer.train.LossPoint;
 import org.attentionexplorer.train.TrainingEvent;
 import org.attentionexplorer.train.TrainingListener;
@@ -12,13 +13,15 @@ import org.attentionexplorer.train.TrainingListener;
 final class ProgressPrinter implements TrainingListener {
     private static final int BAR = 24;
     private final PrintWriter out;
+    private final PrintWriter err;
     private final boolean terminal;
     private final boolean quiet;
     private double lastValLoss = Double.NaN;
     private long lastDrawn;
 
-    ProgressPrinter(PrintWriter out, boolean terminal, boolean quiet) {
+    ProgressPrinter(PrintWriter out, PrintWriter err, boolean terminal, boolean quiet) {
         this.out = out;
+        this.err = err;
         this.terminal = terminal;
         this.quiet = quiet;
     }
@@ -36,26 +39,28 @@ final class ProgressPrinter implements TrainingListener {
             lastValLoss = p.valLoss();
             if (!quiet) {
                 endLine();
-                out.printf("step %d: train loss %.4f, val loss %s, lr %.2e, %,d tokens seen%n", p.step(), p.trainLoss(),
-                        Double.isNaN(p.valLoss()) ? "n/a" : String.format("%.4f", p.valLoss()), p.learningRate(), p.tokensSeen());
+                out.printf(Locale.ROOT, "step %d: train loss %.4f, val loss %s, lr %.2e, %,d tokens seen%n", p.step(), p.trainLoss(),
+                        Double.isNaN(p.valLoss()) ? "n/a" : String.format(Locale.ROOT, "%.4f", p.valLoss()), p.learningRate(), p.tokensSeen());
             }
         } else if (event instanceof TrainingEvent.Sample s) {
             if (!quiet) {
                 endLine();
-                out.printf("sample at step %d: %s%n", s.step(), s.text().replace('\n', ' '));
+                out.printf(Locale.ROOT, "sample at step %d: %s%n", s.step(), s.text().replace('\n', ' '));
             }
         } else if (event instanceof TrainingEvent.CheckpointSaved c) {
             endLine();
-            out.printf("saved %s (step %d)%n", c.path(), c.step());
+            out.printf(Locale.ROOT, "saved %s (step %d)%n", c.path(), c.step());
         } else if (event instanceof TrainingEvent.Finished f) {
             endLine();
-            out.printf("finished at step %d%n", f.step());
+            out.printf(Locale.ROOT, "finished at step %d%n", f.step());
         } else if (event instanceof TrainingEvent.Cancelled c) {
             endLine();
-            out.printf("stopped at step %d%n", c.step());
+            out.printf(Locale.ROOT, "stopped at step %d%n", c.step());
         } else if (event instanceof TrainingEvent.Failed f) {
             endLine();
-            out.printf("error: %s%n", f.message());
+            out.flush();
+            err.printf("error: %s%n", f.message());
+            err.flush();
         }
         out.flush();
     }
@@ -68,9 +73,9 @@ final class ProgressPrinter implements TrainingListener {
 
     private String bar(TrainingEvent.Step s) {
         int filled = (int) (BAR * s.step() / Math.max(1, s.totalSteps()));
-        return String.format("step %d/%d [%s%s] loss %.4f | val %s | %,.0f tok/s | ETA %s", s.step(), s.totalSteps(),
+        return String.format(Locale.ROOT, "step %d/%d [%s%s] loss %.4f | val %s | %,.0f tok/s | ETA %s", s.step(), s.totalSteps(),
                 "#".repeat(filled), ".".repeat(BAR - filled), s.loss(),
-                Double.isNaN(lastValLoss) ? "-" : String.format("%.4f", lastValLoss), s.tokensPerSecond(), duration(s.etaSeconds()));
+                Double.isNaN(lastValLoss) ? "-" : String.format(Locale.ROOT, "%.4f", lastValLoss), s.tokensPerSecond(), duration(s.etaSeconds()));
     }
 
     static String duration(double seconds) {
@@ -78,6 +83,6 @@ final class ProgressPrinter implements TrainingListener {
             return "?";
         }
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

@@ -1,5 +1,6 @@
 package org.attentionexplorer.cli;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.attentionexplorer.data.DataException;
 import org.attentionexplorer.data.SyntheticTask;
@@ -42,7 +44,8 @@ import picocli.CommandLine.Spec;
         description = {"Trains a GPT on a text file (.txt or .pdf) or a synthetic task, printing progress and writing",
             "checkpoints (checkpoint.safetensors) and the loss history (history.csv) into --checkpoint-dir.",
             "Ctrl-C stops after the current step and saves a checkpoint that --resume continues from."},
-        footer = {"", "Exit status: 0 when finished or stopped, 1 when training failed (e.g. the loss became NaN), 2 for a bad option or file."})
+        footer = {"", "Exit status: 0 when finished, 1 when training failed (e.g. the loss became NaN), 2 for a bad option or file;",
+            "stopped by Ctrl-C: the checkpoint is saved first, then the status is the signal's (130)."})
 final class TrainCommand implements Callable<Integer> {
     static final String CHECKPOINT_FILE = "checkpoint.safetensors";
     static final String HISTORY_FILE = "history.csv";
@@ -147,15 +150,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-interval", defaultValue = "0", description = "Save every N steps besides the end, 0 for only the end.")
     private int checkpointInterval;
 
-    @Option(names = "--optimizer-state", negatable = true, defaultValue = "true",
-            description = "Keep AdamW's moments in checkpoints (needed to resume exactly; without them a file is a third of the size).")
-    private boolean optimizerState;
+    @Option(names = "--no-optimizer-state",
+            description = "Leave AdamW's moments out of checkpoints: a third of the size, but a resumed run is then not exact.")
+    private boolean noOptimizerState;
 
     @Option(names = "--seed", defaultValue = "123", description = "Seed of the weights, batch order and dropout (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--quiet", description = "Only print checkpoints and the end.")
     private boolean quiet;
+
+    @Option(names = "--overwrite", description = "Replace a checkpoint of another run found in --checkpoint-dir.")
+    private boolean overwrite;
 
     @Override
     public Integer call() {
@@ -188,7 +194,7 @@ final class TrainCommand implements Callable<Integer> {
         if (source.text == null && source.task == null) {
             throw new UserError("give --text FILE or --task NAME to train on" + (resume != null ? " (the same as the first run)" : ""));
         }
-        LoadedModel resumed = resume == null ? null : LoadedModel.read(resume);
+        LoadedModel resumed = resume == null ? null : LoadedModel.read(resume, true);
         TrainingSettings settings;
         GptModel model;
         TrainingData data;
@@ -213,28 +219,47 @@ final class TrainCommand implements Callable<Integer> {
             model = initialisation.create(config, seed, DataType.FLOAT);
         }
         GptConfig config = model.config();
-        out.printf("data: %s%n", data.description());
-        out.printf("model: vocab %d, context %d, emb %d, %d heads, %d layers, dropout %.2f; %,d parameters%n", config.vocabSize(),
+        out.printf(Locale.ROOT, "data: %s%n", data.description());
+        out.printf(Locale.ROOT, "model: vocab %d, context %d, emb %d, %d heads, %d layers, dropout %.2f; %,d parameters%n", config.vocabSize(),
                 config.contextLength(), config.embDim(), config.numHeads(), config.numLayers(), config.dropRate(),
                 model.parameterCount(false));
         Files.createDirectories(checkpointDir);
         Path checkpointFile = checkpointDir.resolve(CHECKPOINT_FILE);
         Path historyFile = checkpointDir.resolve(HISTORY_FILE);
-        ObjectNode training = TrainingSettingsJson.toJson(settings);
-        training.put("batchSize", batch);
-        training.put("trainRatio", trainRatio);
-        training.put("init", init);
-        if (source.task != null) {
-            training.put("task", source.task);
+        boolean continuesThatFile = resume != null && Files.exists(checkpointFile) && Files.isSameFile(resume, checkpointFile);
+        if (Files.exists(checkpointFile) && !continuesThatFile && !overwrite) {
+            throw new UserError(checkpointFile + " holds another run: continue it with --resume " + checkpointFile
+                    + ", choose another --checkpoint-dir, or replace it with --overwrite");
+        }
+        ObjectNode training;
+        if (resumed != null) {
+            training = resumed.checkpoint().training().deepCopy();  // the run's own settings, whatever the defaults now
+            training.setAll(TrainingSettingsJson.toJson(settings));
+            if (settings.steps() > settings.schedule().totalSteps()) {
+                out.printf(Locale.ROOT, "note: the learning-rate schedule keeps its length of %d steps; steps %d to %d run at %.2e%n",
+                        settings.schedule().totalSteps(), settings.schedule().totalSteps() + 1, settings.steps(),
+                        settings.schedule().minLearningRate());
+            }
         } else {
-            training.put("text", source.text.toString());
+            training = TrainingSettingsJson.toJson(settings);
+            training.put("batchSize", batch);
+            training.put("trainRatio", trainRatio);
+            training.put("init", init);
+            if (source.task != null) {
+                training.put("task", source.task);
+                if (taskLength != null) {
+                    training.put("taskLength", taskLength);
+                }
+            } else {
+                training.put("text", source.text.toString());
+            }
         }
         TrainingData usedData = data;
         GptModel usedModel = model;
         Trainer trainer = new Trainer(model, data.tokenizer(), data.train(), data.validation(), settings,
                 snapshot -> save(checkpointFile, usedModel, usedData, snapshot, training),
                 resumed == null ? null : snapshotOf(resumed.checkpoint()));
-        trainer.addListener(new ProgressPrinter(out, System.console() != null, quiet));
+        trainer.addListener(new ProgressPrinter(out, spec.commandLine().getErr(), System.console() != null, quiet));
         trainer.addListener(event -> {
             if (event instanceof TrainingEvent.Evaluation) {
                 try {
@@ -244,11 +269,12 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
         });
-        Thread runner = Thread.currentThread();
+        // Ctrl-C: stop after the current step, and keep the JVM alive until the checkpoint is saved.
+        CountDownLatch done = new CountDownLatch(1);
         Thread stopper = new Thread(() -> {
             trainer.cancel();
             try {
-                runner.join(60_000);
+                done.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -259,13 +285,14 @@ final class TrainCommand implements Callable<Integer> {
             end = trainer.run();
             if (end instanceof TrainingEvent.Cancelled) {
                 Path saved = save(checkpointFile, model, data, trainer.snapshot(), training);
-                out.printf("saved %s (step %d): continue with --resume %s%n", saved, trainer.step(), saved);
+                out.printf(Locale.ROOT, "saved %s (step %d): continue with --resume %s%n", saved, trainer.step(), saved);
             }
         } finally {
+            done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waits for this thread, which ends now
+                // the hook is running and was waiting for this save: the JVM exits once it returns
             }
         }
         out.flush();
@@ -273,7 +300,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Path save(Path file, GptModel model, TrainingData data, TrainingSnapshot snapshot, ObjectNode training) throws IOException {
-        Map<String, org.attentionexplorer.math.FloatTensor> optimizer = optimizerState ? snapshot.optimizerState() : Map.of();
+        Map<String, org.attentionexplorer.math.FloatTensor> optimizer = noOptimizerState ? Map.of() : snapshot.optimizerState();
         Checkpoints.write(file, new Checkpoint(model.config(), TokenizerJson.toJson(data.tokenizer()), snapshot.weights(), optimizer,
                 snapshot.step(), snapshot.tokensSeen(), snapshot.seed(), snapshot.history(), training, AppVersion.current()));
         return file;
@@ -303,7 +330,12 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingSettings resumedSettings(JsonNode saved) {
-        TrainingSettings s = TrainingSettingsJson.fromJson(saved);
+        TrainingSettings s;
+        try {
+            s = TrainingSettingsJson.fromJson(saved);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(resume.toString(), "metadata \"training\"", e.getMessage(), e);
+        }
         if (spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
             return new TrainingSettings(steps, s.schedule(), s.weightDecay(), s.beta1(), s.beta2(), s.gradClip(), s.evalInterval(),
                     s.evalBatches(), s.sampleInterval(), s.samplePrompt(), s.sampleTokens(), s.checkpointInterval(), s.seed());

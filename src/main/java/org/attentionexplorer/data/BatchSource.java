@@ -13,6 +13,11 @@ public interface BatchSource {
     /** T: tokens per row, inputs and targets alike. */
     int length();
 
+    /** How many distinct batches there are before they repeat (an epoch); unbounded sources say Long.MAX_VALUE. */
+    default long batchesPerEpoch() {
+        return Long.MAX_VALUE;
+    }
+
     /** The batch of training step {@code step} (counted from 0): the same batch every time it is asked for. */
     Batch batch(long step);
 }

@@ -96,7 +96,8 @@ public final class DataLoader implements BatchSource {
         return dropLast;
     }
 
-    public int batchesPerEpoch() {
+    @Override
+    public long batchesPerEpoch() {
         return batchesPerEpoch;
     }
 

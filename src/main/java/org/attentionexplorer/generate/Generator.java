@@ -73,7 +73,19 @@ public final class Generator {
             logits = toFloats(cache.append(id));
         }
         int[] generated = steps.stream().mapToInt(GenerationStep::id).toArray();
-        return new Generation(promptIds, cropped, steps, prompt + tokenizer.decode(generated), reason);
+        return new Generation(promptIds, cropped, steps, prompt + continuation(tokenizer, promptIds, generated), reason);
+    }
+
+    /**
+     * The text the generated tokens add after the prompt, as the tokenizer joins them to it (a word tokenizer
+     * puts a space between words): decode(prompt + generated) minus decode(prompt).
+     */
+    static String continuation(Tokenizer tokenizer, int[] promptIds, int[] generated) {
+        int[] all = Arrays.copyOf(promptIds, promptIds.length + generated.length);
+        System.arraycopy(generated, 0, all, promptIds.length, generated.length);
+        String whole = tokenizer.decode(all);
+        String prefix = tokenizer.decode(promptIds);
+        return whole.startsWith(prefix) ? whole.substring(prefix.length()) : tokenizer.decode(generated);
     }
 
     /** Feeds tokens into the cache and returns the logits after the last. */

@@ -20,9 +20,17 @@ final class Sampler {
     /** The distribution the next token is drawn from: greedy uses plain softmax. (V) */
     double[] distribution(float[] logits) {
         double temperature = settings.greedy() ? 1.0 : settings.temperature();
+        double max = Double.NEGATIVE_INFINITY;
+        for (float logit : logits) {
+            if (Float.isNaN(logit)) {
+                throw new IllegalStateException("the model produced a NaN logit: its weights are broken");
+            }
+            max = Math.max(max, logit);
+        }
+        // (logit - max) / T, so a tiny temperature cannot overflow
         double[] scaled = new double[logits.length];
         for (int i = 0; i < logits.length; i++) {
-            scaled[i] = logits[i] / temperature;
+            scaled[i] = (logits[i] - max) / temperature;
         }
         if (!settings.greedy() && settings.topK() > 0 && settings.topK() < logits.length) {
             double threshold = kthLargest(scaled, settings.topK());

@@ -6,7 +6,7 @@ package org.attentionexplorer.generate;
  * @param maxTokens       tokens to generate at most
  * @param greedy          always take the most probable token (temperature, top-k and top-p are then ignored)
  * @param temperature     logits are divided by this before softmax; below 1 sharpens, above 1 flattens (must be > 0)
- * @param topK            keep only the k most probable tokens (0: all)
+ * @param topK            keep only the k most probable tokens (0: all); tokens tied with the k-th are kept too
  * @param topP            keep the smallest set of most probable tokens whose probabilities reach p (1: all)
  * @param seed            seed of the sampling generator, so a run can be replayed exactly
  * @param stopAtEndOfText stop when the model picks {@code <|endoftext|>}

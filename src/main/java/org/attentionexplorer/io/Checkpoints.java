@@ -1,5 +1,6 @@
 package org.attentionexplorer.io;
 
+import org.attentionexplorer.files.AtomicFiles;
 import static org.attentionexplorer.io.CheckpointException.metadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,6 +111,14 @@ public final class Checkpoints {
      *                             do not fit the model
      */
     public static Checkpoint read(Path file, Function<GptConfig, Map<String, int[]>> expectedShapes) {
+        return read(file, expectedShapes, true);
+    }
+
+    /**
+     * As {@link #read(Path, Function)}; without {@code withOptimizer} the optimizer state is not read (the record
+     * then has none), which saves two thirds of the memory when a model is only used, not trained further.
+     */
+    public static Checkpoint read(Path file, Function<GptConfig, Map<String, int[]>> expectedShapes, boolean withOptimizer) {
         String source = file.toString();
         try (SafetensorsFile safetensors = Safetensors.open(file)) {
             Map<String, String> metadata = safetensors.metadata();
@@ -130,6 +139,9 @@ public final class Checkpoints {
             Map<String, FloatTensor> optimizer = new LinkedHashMap<>();
             for (String name : safetensors.names()) {
                 if (name.startsWith(Checkpoint.OPTIMIZER_PREFIX)) {
+                    if (!withOptimizer) {
+                        continue;
+                    }
                     optimizer.put(name.substring(Checkpoint.OPTIMIZER_PREFIX.length()), safetensors.read(name));
                 } else {
                     weights.put(name, safetensors.read(name));

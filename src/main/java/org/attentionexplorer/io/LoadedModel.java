@@ -18,11 +18,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 public record LoadedModel(Path source, GptModel model, Tokenizer tokenizer, Checkpoint checkpoint) {
 
     /**
-     * Reads a checkpoint and builds its model and tokenizer; every problem is a {@link CheckpointException} naming
-     * the file.
+     * Reads a checkpoint and builds its model and tokenizer, leaving the optimizer state on disk; every problem is a
+     * {@link CheckpointException} naming the file.
      */
     public static LoadedModel read(Path file) {
-        Checkpoint checkpoint = Checkpoints.read(file, GptModel::parameterShapes);
+        return read(file, false);
+    }
+
+    /** As {@link #read(Path)}; {@code withOptimizer} also reads the optimizer state, to resume training. */
+    public static LoadedModel read(Path file, boolean withOptimizer) {
+        Checkpoint checkpoint = Checkpoints.read(file, GptModel::parameterShapes, withOptimizer);
         Tokenizer tokenizer;
         try {
             tokenizer = TokenizerJson.fromJson(checkpoint.tokenizer());

@@ -1,5 +1,6 @@
 package org.attentionexplorer.io;
 
+import org.attentionexplorer.files.AtomicFiles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

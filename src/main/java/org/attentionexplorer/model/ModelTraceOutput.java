@@ -113,11 +113,11 @@ public final class ModelTraceOutput {
     /** The tokens, a table of every head's statistics, the selected heads' steps, and the next-token candidates. */
     public static String text(ModelTrace trace, GptConfig config, Selection selection) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("model: vocab %d, context %d, emb %d, %d heads, %d layers%n", config.vocabSize(),
+        out.append(String.format(Locale.ROOT, "model: vocab %d, context %d, emb %d, %d heads, %d layers%n", config.vocabSize(),
                 config.contextLength(), config.embDim(), config.numHeads(), config.numLayers()));
-        out.append(String.format("%d tokens%s:%n", trace.tokens().size(), trace.truncated() ? " (the text was cut to the context)" : ""));
+        out.append(String.format(Locale.ROOT, "%d tokens%s:%n", trace.tokens().size(), trace.truncated() ? " (the text was cut to the context)" : ""));
         for (int i = 0; i < trace.tokens().size(); i++) {
-            out.append(String.format("  %3d  id %6d  %s%n", i, trace.ids()[i], TokenLabels.quote(trace.tokens().get(i))));
+            out.append(String.format(Locale.ROOT, "  %3d  id %6d  %s%n", i, trace.ids()[i], TokenLabels.quote(trace.tokens().get(i))));
         }
         out.append("\nheads (entropy in nats | largest weight | share on the first token | mean distance back):\n");
         for (int l = 0; l < trace.layers().size(); l++) {
@@ -144,7 +144,7 @@ public final class ModelTraceOutput {
             for (Candidate c : trace.candidates().get(i)) {
                 line.append(String.format(Locale.ROOT, "  %s %.3f", TokenLabels.quote(c.text()), c.probability()));
             }
-            out.append(String.format("  after %3d %-12s%s%n", i, TokenLabels.quote(trace.tokens().get(i)), line));
+            out.append(String.format(Locale.ROOT, "  after %3d %-12s%s%n", i, TokenLabels.quote(trace.tokens().get(i)), line));
         }
         return out.toString();
     }

@@ -1,11 +1,10 @@
 package org.attentionexplorer.train;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import org.attentionexplorer.files.AtomicFiles;
 
 /** The loss history as CSV (step, tokens seen, train loss, validation loss, learning rate), rewritten whole each time. */
 public final class HistoryCsv {
@@ -25,8 +24,6 @@ public final class HistoryCsv {
 
     /** Writes the file through a temporary file and a rename, so a reader never sees half of it. */
     public static void write(Path file, List<LossPoint> history) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, format(history));
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(file, format(history));
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.attentionexplorer.math.FloatTensor;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.attentionexplorer.data.Batch;
 import org.attentionexplorer.data.BatchSource;
@@ -36,12 +38,12 @@ public final class Trainer {
     private final CheckpointSaver saver;
     private final AdamW optimizer;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<LossPoint> history;
+    private final List<LossPoint> history; // appended on the training thread, read from any
     private final Object pauseLock = new Object();
     private volatile boolean paused;
     private volatile boolean cancelled;
-    private long step;
-    private long tokensSeen;
+    private volatile long step;
+    private volatile long tokensSeen;
 
     /**
      * A run that starts at {@code resumeFrom} (null: a new run at step 0).
@@ -58,7 +60,7 @@ public final class Trainer {
         this.settings = settings;
         this.saver = saver;
         this.optimizer = new AdamW(settings.beta1(), settings.beta2(), 1e-8, settings.weightDecay());
-        this.history = new ArrayList<>();
+        this.history = new CopyOnWriteArrayList<>();
         if (resumeFrom != null) {
             if (resumeFrom.optimizerState().isEmpty()) {
                 // A checkpoint saved without AdamW's moments: continue with fresh moments (not bit-identical).
@@ -106,7 +108,7 @@ public final class Trainer {
         return List.copyOf(history);
     }
 
-    /** Everything needed to resume from here. */
+    /** Everything needed to resume from here. Call it from the training thread (e.g. a listener) or when the run is not running. */
     public TrainingSnapshot snapshot() {
         return new TrainingSnapshot(model.toTensors(), optimizer.state(), step, tokensSeen, settings.seed(), history);
     }
@@ -130,6 +132,10 @@ public final class Trainer {
                         + "Try a lower learning rate."));
             }
             double gradNorm = AdamW.clipGradients(result.gradients(), settings.gradClip());
+            if (!Double.isFinite(gradNorm)) {
+                return finish(new TrainingEvent.Failed(step, "the gradients became " + gradNorm + " at step " + (step + 1)
+                        + "; training stopped before the update, and no checkpoint was written after it. Try a lower learning rate."));
+            }
             double learningRate = settings.schedule().at(step);
             optimizer.update(model.parameters(), result.gradients(), learningRate);
             step++;
@@ -152,7 +158,8 @@ public final class Trainer {
             if (saver != null && ((settings.checkpointInterval() > 0 && step % settings.checkpointInterval() == 0)
                     || step == settings.steps())) {
                 if (!save()) {
-                    return finish(new TrainingEvent.Failed(step, "the checkpoint could not be written; training stopped"));
+                    return finish(new TrainingEvent.Failed(step, "the checkpoint of step " + step + " was not written (a weight is "
+                            + "not finite, or the disk refused it; see the log): training stopped and the previous checkpoint is kept"));
                 }
             }
         }
@@ -168,14 +175,20 @@ public final class Trainer {
         emit(new TrainingEvent.Evaluation(point));
     }
 
-    /** Mean evaluation-mode loss over the source's first batches (the book's evaluate_model). */
+    /**
+     * Mean evaluation-mode loss per token over the source's first batches, at most one epoch of them (the book's
+     * calc_loss_loader with num_batches).
+     */
     private double meanLoss(BatchSource source) {
+        long batches = Math.min(settings.evalBatches(), source.batchesPerEpoch());
         double sum = 0;
-        for (int i = 0; i < settings.evalBatches(); i++) {
+        long tokens = 0;
+        for (int i = 0; i < batches; i++) {
             Batch batch = source.batch(i);
-            sum += model.loss(batch.inputs(), batch.targets());
+            sum += model.loss(batch.inputs(), batch.targets()) * batch.tokenCount();
+            tokens += batch.tokenCount();
         }
-        return sum / settings.evalBatches();
+        return sum / tokens;
     }
 
     private void sample() {
@@ -190,8 +203,17 @@ public final class Trainer {
     }
 
     private boolean save() {
+        TrainingSnapshot snapshot = snapshot();
+        for (Map.Entry<String, FloatTensor> weight : snapshot.weights().entrySet()) {
+            for (float value : weight.getValue().data()) {
+                if (!Float.isFinite(value)) {
+                    LOG.error("not saving step {}: {} holds {}", step, weight.getKey(), value);
+                    return false;
+                }
+            }
+        }
         try {
-            Path path = saver.save(snapshot());
+            Path path = saver.save(snapshot);
             emit(new TrainingEvent.CheckpointSaved(step, path));
             return true;
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.attentionexplorer.train;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public record TrainingData(Tokenizer tokenizer, BatchSource train, BatchSource v
                 && Files.size(file) > CHUNKED_ABOVE_BYTES) {
             Tokenizer chunkTokenizer = tokenizer != null ? tokenizer : kind.fromText(sample(file));
             RandomChunkSampler sampler = new RandomChunkSampler(file, chunkTokenizer, contextLength, batchSize, seed);
-            return new TrainingData(chunkTokenizer, sampler, null, String.format("%s: %,d bytes, trained on random chunks "
+            return new TrainingData(chunkTokenizer, sampler, null, String.format(Locale.ROOT, "%s: %,d bytes, trained on random chunks "
                     + "(no validation split)", file.getFileName(), sampler.fileBytes()));
         }
         LoadedText text = TextSources.load(file);
@@ -68,7 +69,7 @@ public record TrainingData(Tokenizer tokenizer, BatchSource train, BatchSource v
             validation = DataLoader.sequential(valWindows, Math.min(batchSize, valWindows.size()));
         }
         String note = text.note().map(n -> "; " + n).orElse("");
-        return new TrainingData(used, train, validation, String.format("%s: %,d tokens (%,d train, %,d validation), "
+        return new TrainingData(used, train, validation, String.format(Locale.ROOT, "%s: %,d tokens (%,d train, %,d validation), "
                 + "vocabulary %,d%s", file.getFileName(), ids.length, split.train().length, split.validation().length,
                 used.vocabSize(), note));
     }

@@ -34,11 +34,11 @@ public final class TrainingSettingsJson {
     /** The settings saved by {@link #toJson}; throws IllegalArgumentException naming a missing or bad field. */
     public static TrainingSettings fromJson(JsonNode node) {
         LearningRateSchedule schedule = new LearningRateSchedule(number(node, "learningRate"), number(node, "minLearningRate"),
-                (long) number(node, "warmupSteps"), (long) number(node, "scheduleSteps"), "cosine".equals(text(node, "schedule")));
-        return new TrainingSettings((long) number(node, "steps"), schedule, number(node, "weightDecay"), number(node, "beta1"),
-                number(node, "beta2"), number(node, "gradClip"), (int) number(node, "evalInterval"), (int) number(node, "evalBatches"),
-                (int) number(node, "sampleInterval"), text(node, "samplePrompt"), (int) number(node, "sampleTokens"),
-                (int) number(node, "checkpointInterval"), (long) number(node, "seed"));
+                whole(node, "warmupSteps"), whole(node, "scheduleSteps"), "cosine".equals(text(node, "schedule")));
+        return new TrainingSettings(whole(node, "steps"), schedule, number(node, "weightDecay"), number(node, "beta1"),
+                number(node, "beta2"), number(node, "gradClip"), (int) whole(node, "evalInterval"), (int) whole(node, "evalBatches"),
+                (int) whole(node, "sampleInterval"), text(node, "samplePrompt"), (int) whole(node, "sampleTokens"),
+                (int) whole(node, "checkpointInterval"), whole(node, "seed"));
     }
 
     private static double number(JsonNode node, String field) {
@@ -47,6 +47,14 @@ public final class TrainingSettingsJson {
             throw new IllegalArgumentException("training." + field + " is missing or not a number");
         }
         return value.asDouble();
+    }
+
+    private static long whole(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new IllegalArgumentException("training." + field + " is missing or not a whole number");
+        }
+        return value.longValue();
     }
 
     private static String text(JsonNode node, String field) {

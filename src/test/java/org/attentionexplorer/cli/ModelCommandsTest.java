@@ -77,6 +77,16 @@ class ModelCommandsTest {
     }
 
     @Test
+    void checkpointsCanLeaveTheOptimizerStateOut() throws IOException {
+        Path slim = dir.resolve("slim");
+        assertThat(run("train", "--text", text.toString(), "--preset", "tiny", "--steps", "2", "--batch", "4", "--eval-interval", "2",
+                "--eval-batches", "1", "--checkpoint-dir", slim.toString(), "--no-optimizer-state")).as(err.toString()).isZero();
+        Checkpoint saved = Checkpoints.read(slim.resolve("checkpoint.safetensors"));
+        assertThat(saved.optimizer()).isEmpty();
+        assertThat(saved.weights()).isNotEmpty();
+    }
+
+    @Test
     void generateListsTokensAndCandidatesAsJson() throws IOException {
         assertThat(run("generate", "--model", checkpoint.toString(), "--prompt", "The keeper", "--max-tokens", "4",
                 "--format", "json", "--seed", "3")).as(err.toString()).isZero();

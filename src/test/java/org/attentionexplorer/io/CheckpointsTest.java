@@ -1,5 +1,7 @@
 package org.attentionexplorer.io;
 
+import org.attentionexplorer.files.FullDisk;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,17 +1,17 @@
-package org.attentionexplorer.io;
+package org.attentionexplorer.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 
 /** A channel that takes {@code capacity} bytes and then fails as a full disk does, part-way through a write. */
-final class FullDisk implements WritableByteChannel {
-    static final String MESSAGE = "No space left on device";
+public final class FullDisk implements WritableByteChannel {
+    public static final String MESSAGE = "No space left on device";
 
     private final WritableByteChannel delegate;
     private long remaining;
 
-    FullDisk(WritableByteChannel delegate, long capacity) {
+    public FullDisk(WritableByteChannel delegate, long capacity) {
         this.delegate = delegate;
         this.remaining = capacity;
     }

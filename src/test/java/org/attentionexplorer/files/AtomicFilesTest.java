@@ -1,4 +1,4 @@
-package org.attentionexplorer.io;
+package org.attentionexplorer.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.attentionexplorer.io;
+package org.attentionexplorer.files;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -19,21 +19,32 @@ import org.slf4j.LoggerFactory;
  * rename. If anything fails before the rename (a full disk, a crash of the writer, an exception of the
  * caller), the old file is untouched and the temporary file is deleted.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Writes the content of a file to a channel. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(WritableByteChannel channel) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
+    /** Replaces (or creates) {@code target} with {@code text} in UTF-8, atomically. */
+    public static void writeString(Path target, String text) throws IOException {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        write(target, channel -> {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        });
+    }
+
     /** Replaces (or creates) {@code target} with {@code content}, atomically. */
-    static void write(Path target, Content content) throws IOException {
+    public static void write(Path target, Content content) throws IOException {
         write(target, content, UnaryOperator.identity());
     }
 
@@ -41,7 +52,7 @@ final class AtomicFiles {
      * As {@link #write(Path, Content)}, with the temporary file's channel passed through {@code disk} first:
      * tests wrap it in a channel that fails part-way, as a full disk does.
      */
-    static void write(Path target, Content content, UnaryOperator<WritableByteChannel> disk) throws IOException {
+    public static void write(Path target, Content content, UnaryOperator<WritableByteChannel> disk) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Path temporary = directory.resolve(target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         // CREATE_NEW rather than Files.createTempFile, so the file gets the folder's usual permissions, not
