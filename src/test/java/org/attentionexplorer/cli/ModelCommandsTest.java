@@ -74,6 +74,22 @@ class ModelCommandsTest {
         assertThat(saved.step()).isEqualTo(9);
         assertThat(saved.history()).hasSize(3);
         assertThat(saved.seed()).isEqualTo(7);
+        assertThat(saved.training().get("batchSize").asInt()).as("the run's own batch size, not the default").isEqualTo(4);
+    }
+
+    @Test
+    void aNewRunDoesNotOverwriteAnotherRunsCheckpoint() throws IOException {
+        Path taken = dir.resolve("taken");
+        String[] args = {"train", "--text", text.toString(), "--preset", "tiny", "--steps", "1", "--batch", "2", "--eval-batches", "1",
+                "--checkpoint-dir", taken.toString()};
+        assertThat(run(args)).as(err.toString()).isZero();
+        byte[] first = Files.readAllBytes(taken.resolve("checkpoint.safetensors"));
+        assertThat(run(args)).isEqualTo(2);
+        assertThat(err.toString()).contains("holds another run", "--resume", "--overwrite");
+        assertThat(Files.readAllBytes(taken.resolve("checkpoint.safetensors"))).isEqualTo(first);
+        String[] again = java.util.Arrays.copyOf(args, args.length + 1);
+        again[args.length] = "--overwrite";
+        assertThat(run(again)).as(err.toString()).isZero();
     }
 
     @Test

@@ -116,6 +116,22 @@ class GeneratorTest {
     }
 
     @Test
+    void aWordTokenizersContinuationKeepsTheSpaceBetweenWords() {
+        var words = org.attentionexplorer.text.WordTokenizer.fromVocabulary(java.util.List.of("cat", "sat", "the"));
+        int the = words.encode("the")[0];
+        int cat = words.encode("cat")[0];
+        int sat = words.encode("sat")[0];
+        assertThat(Generator.continuation(words, new int[] {the, cat}, new int[] {sat, sat})).isEqualTo(" sat sat");
+        assertThat(Generator.continuation(tokenizer, new int[] {0, 1}, new int[] {2})).isEqualTo("c");
+    }
+
+    @Test
+    void aTinyTemperatureDoesNotOverflow() {
+        double[] cold = new Sampler(sampled(1, 1e-30, 0, 1.0, 0)).distribution(new float[] {2f, 1f, 3f});
+        assertThat(cold).containsExactly(0.0, 0.0, 1.0);
+    }
+
+    @Test
     void impossibleSettingsAreRefused() {
         assertThatThrownBy(() -> sampled(5, 0.0, 0, 1.0, 0)).hasMessageContaining("temperature must be above 0");
         assertThatThrownBy(() -> sampled(5, 1.0, 0, 1.5, 0)).hasMessageContaining("top-p must be in (0, 1]");

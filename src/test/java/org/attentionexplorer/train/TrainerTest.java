@@ -143,6 +143,28 @@ class TrainerTest {
     }
 
     @Test
+    void weightsThatAreNotFiniteAreNeverSaved() {
+        GptModel model = GptInit.GPT2.create(CONFIG, 1, DataType.FLOAT);
+        List<Long> savedSteps = new ArrayList<>();
+        TrainingSettings everyTwo = new TrainingSettings(10, LearningRateSchedule.constant(1e-3), 0, 0.9, 0.95, 1.0, 5, 1,
+                0, "", 0, 2, 1);
+        Trainer trainer = new Trainer(model, new TestTokenizer(7), CYCLE, null, everyTwo, snapshot -> {
+            savedSteps.add(snapshot.step());
+            return Path.of("ckpt");
+        }, null);
+        // Break a weight after the update of step 4, a checkpoint step, before its checkpoint is written.
+        trainer.addListener(e -> {
+            if (e instanceof TrainingEvent.Step s && s.step() == 4) {
+                model.parameters().get("h.0.mlp.c_fc.weight").putScalar(3, Float.POSITIVE_INFINITY);
+            }
+        });
+        TrainingEvent end = trainer.run();
+        assertThat(end).isInstanceOf(TrainingEvent.Failed.class);
+        assertThat(((TrainingEvent.Failed) end).message()).contains("checkpoint of step 4 was not written", "previous checkpoint is kept");
+        assertThat(savedSteps).containsExactly(2L);
+    }
+
+    @Test
     void pauseHoldsTheRunUntilResumedFromAnotherThread() throws Exception {
         Trainer trainer = new Trainer(GptInit.GPT2.create(CONFIG, 1, DataType.FLOAT), new TestTokenizer(7), CYCLE, null,
                 settings(6), null, null);
