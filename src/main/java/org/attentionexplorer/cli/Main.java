@@ -3,7 +3,7 @@ package org.attentionexplorer.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code attention-explorer <command> ...}. */
+/** The command line: {@code attention-explorer <command> ...}; without a command, the desktop application. */
 @Command(name = "attention-explorer",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -19,7 +19,12 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** Without arguments: the desktop application. With arguments: the command line. */
     public static void main(String[] args) {
+        if (args.length == 0) {
+            org.attentionexplorer.ui.app.Launcher.main(args);
+            return;
+        }
         System.exit(run(args));
     }
 

@@ -78,12 +78,16 @@ public final class LessonViewModel {
 
     // ---- commands ----
 
+    /** The next of the lesson's steps (staying on the last). */
     public void nextStep() {
-        step.set(step.get().next());
+        int i = Step.LESSON_STEPS.indexOf(step.get());
+        step.set(Step.LESSON_STEPS.get(Math.min(i + 1, Step.LESSON_STEPS.size() - 1)));
     }
 
+    /** The previous of the lesson's steps (staying on the first). */
     public void previousStep() {
-        step.set(step.get().previous());
+        int i = Step.LESSON_STEPS.indexOf(step.get());
+        step.set(Step.LESSON_STEPS.get(Math.max(i - 1, 0)));
     }
 
     /** Opens a lesson file; a bad file leaves the current lesson and explains. */

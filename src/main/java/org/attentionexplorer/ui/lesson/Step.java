@@ -41,6 +41,10 @@ public enum Step {
                     + "weights for your text: some look at the previous token, some at the first, some spread out. "
                     + "Click a thumbnail to open that head in the steps above with the model's real numbers.");
 
+    /** The steps a lesson shows (step 9 needs a trained model). */
+    public static final java.util.List<Step> LESSON_STEPS =
+            java.util.List.of(TOKENS, SCORES, NORMALIZE, CONTEXT, QKV, MASK, DROPOUT, HEADS);
+
     private final String id;
     private final String title;
     private final String formula;
@@ -68,14 +72,6 @@ public enum Step {
 
     public String explanation() {
         return explanation;
-    }
-
-    public Step next() {
-        return values()[Math.min(ordinal() + 1, values().length - 1)];
-    }
-
-    public Step previous() {
-        return values()[Math.max(ordinal() - 1, 0)];
     }
 
     /** The step of this command-line name. */

@@ -63,7 +63,7 @@ class LessonViewModelTest {
         for (int i = 0; i < 12; i++) {
             model.nextStep();
         }
-        assertThat(model.stepProperty().get()).isEqualTo(Step.MODEL);
+        assertThat(model.stepProperty().get()).isEqualTo(Step.HEADS);
         assertThat(Step.byId("mask")).contains(Step.MASK);
     }
 

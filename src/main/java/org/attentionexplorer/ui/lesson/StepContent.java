@@ -1,0 +1,108 @@
+package org.attentionexplorer.ui.lesson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.attentionexplorer.attention.LessonTrace;
+import org.attentionexplorer.attention.TraceEntries;
+import org.attentionexplorer.attention.TraceEntry;
+import org.attentionexplorer.ui.heatmap.HeatmapData;
+import org.attentionexplorer.ui.heatmap.Scale;
+
+/**
+ * Which matrices of a trace each step shows, as heatmap data with the right colour scale and a hover text that
+ * says how each value was computed. Pure: no controls, so it is tested without a UI.
+ */
+public final class StepContent {
+    private StepContent() {
+    }
+
+    /** One matrix of a step: its key and title, the formula line, and the heatmap data. */
+    public record Panel(String key, String title, String formula, HeatmapData data) {
+    }
+
+    /** The trace keys a step shows, in order (lesson traces; a multi-head lesson shows head 0 in steps 5 to 7). */
+    static List<String> keys(Step step, LessonTrace trace) {
+        String head = trace.singleHead() ? "" : "heads[0].";
+        return switch (step) {
+            case TOKENS -> List.of("lesson.embeddings");
+            case SCORES -> List.of("simplified.attnScores");
+            case NORMALIZE -> List.of("simplified.naiveWeights", "simplified.attnWeights");
+            case CONTEXT -> List.of("simplified.attnWeights", "lesson.embeddings", "simplified.contextVecs");
+            case QKV -> List.of(head + "queries", head + "keys", head + "values", head + "attnScores", head + "scaledScores",
+                    head + "attnWeights", head + "unscaledWeights");
+            case MASK -> List.of(head + "mask", head + "maskedScores", head + "causalWeights", head + "renormalizedWeights");
+            case DROPOUT -> List.of(head + "dropoutMask", head + "droppedWeights");
+            case HEADS -> headKeys(trace);
+            case MODEL -> List.of();
+        };
+    }
+
+    private static List<String> headKeys(LessonTrace trace) {
+        List<String> keys = new ArrayList<>();
+        for (int h = 0; h < trace.heads().size(); h++) {
+            keys.add("heads[" + h + "].droppedWeights");
+        }
+        keys.add("contextVecs");
+        keys.add("output");
+        if (trace.versionCheck() != null) {
+            keys.add("versionCheck.output");
+        }
+        return keys;
+    }
+
+    /** The panels of a step for a lesson's trace. */
+    public static List<Panel> panels(Step step, LessonTrace trace) {
+        List<TraceEntry> all = new ArrayList<>(TraceEntries.of(trace));
+        var lesson = trace.lesson();
+        all.add(new TraceEntry("lesson.embeddings", "", "inputs X", "one row per token: its embedding", lesson.embeddings(),
+                lesson.tokens(), indexLabels(lesson.dIn()), false));
+        List<Panel> panels = new ArrayList<>();
+        for (String key : keys(step, trace)) {
+            all.stream().filter(e -> e.key().equals(key)).findFirst().ifPresent(e -> panels.add(panel(e)));
+        }
+        return panels;
+    }
+
+    static Panel panel(TraceEntry entry) {
+        String name = entry.key().substring(entry.key().lastIndexOf('.') + 1);
+        Scale scale = scaleOf(name);
+        HeatmapData data = new HeatmapData(entry.matrix(), entry.rowLabels(), entry.colLabels(), scale,
+                (row, col, value) -> explain(name, entry, row, col, value));
+        return new Panel(entry.key(), entry.title(), entry.formula(), data);
+    }
+
+    /** Weights are shown on a sequential scale, masks as on/off, everything signed on a diverging one. */
+    static Scale scaleOf(String name) {
+        if (name.equals("mask") || name.equals("dropoutMask")) {
+            return Scale.BINARY;
+        }
+        return name.endsWith("Weights") ? Scale.SEQUENTIAL : Scale.DIVERGING;
+    }
+
+    /** How one value was computed, in the words of the formula, e.g. "journey · step = 1.0865". */
+    static String explain(String name, TraceEntry entry, int row, int col, double value) {
+        String query = entry.rowLabels().get(row);
+        String key = entry.colLabels().get(col);
+        String v = Double.isInfinite(value) ? "-inf" : String.format(Locale.ROOT, "%.4f", value);
+        return switch (name) {
+            case "attnScores" -> entry.key().startsWith("simplified") ? "x(" + query + ") · x(" + key + ") = " + v
+                    : "q(" + query + ") · k(" + key + ") = " + v;
+            case "scaledScores" -> "q(" + query + ") · k(" + key + ") / sqrt(d_k) = " + v;
+            case "maskedScores" -> value == Double.NEGATIVE_INFINITY ? key + " comes after " + query + ": masked, -inf"
+                    : "q(" + query + ") · k(" + key + ") = " + v;
+            case "naiveWeights" -> "score(" + query + ", " + key + ") / sum of row " + query + " = " + v;
+            case "attnWeights", "causalWeights", "unscaledWeights", "renormalizedWeights", "droppedWeights" ->
+                    "weight of " + key + " for query " + query + " = " + v;
+            default -> query + ", " + key + ": " + v;
+        };
+    }
+
+    private static List<String> indexLabels(int n) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            labels.add(String.valueOf(i));
+        }
+        return labels;
+    }
+}
