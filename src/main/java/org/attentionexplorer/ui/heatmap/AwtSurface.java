@@ -6,12 +6,10 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.LinearGradientPaint;
 import java.awt.RenderingHints;
-import java.awt.Shape;
 import java.awt.font.FontRenderContext;
 import java.awt.font.LineMetrics;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -105,11 +103,13 @@ final class AwtSurface implements Surface {
             case CENTER, BOTTOM -> -width / 2;
         };
         double dy = anchor == Anchor.BOTTOM ? -metrics.getDescent() : (metrics.getAscent() - metrics.getDescent()) / 2;
+        if (!rotated) {
+            g.drawString(text, (float) (x + dx), (float) (y + dy));
+            return;
+        }
         AffineTransform saved = g.getTransform();
         g.translate(x, y);
-        if (rotated) {
-            g.rotate(-Math.PI / 2);
-        }
+        g.rotate(-Math.PI / 2);
         g.drawString(text, (float) dx, (float) dy);
         g.setTransform(saved);
     }
@@ -128,25 +128,18 @@ final class AwtSurface implements Surface {
 
     @Override
     public void hatch(List<Rect> rects, double spacing) {
-        Shape saved = g.getClip();
-        Path2D.Double area = new Path2D.Double();
-        double x0 = Double.POSITIVE_INFINITY;
-        double y0 = Double.POSITIVE_INFINITY;
-        double x1 = Double.NEGATIVE_INFINITY;
-        double y1 = Double.NEGATIVE_INFINITY;
+        // each line cut to its rectangle here rather than by an SVG clip path, which some viewers ignore
         for (Rect r : rects) {
-            area.append(new Rectangle2D.Double(r.x(), r.y(), r.w(), r.h()), false);
-            x0 = Math.min(x0, r.x());
-            y0 = Math.min(y0, r.y());
-            x1 = Math.max(x1, r.x() + r.w());
-            y1 = Math.max(y1, r.y() + r.h());
+            double bottom = r.y() + r.h();
+            for (double c = Math.ceil((r.x() + r.y()) / spacing) * spacing; c <= r.x() + r.w() + bottom; c += spacing) {
+                // the line x + y = c inside the rectangle runs from x0 (lower left) to x1 (upper right)
+                double x0 = Math.max(r.x(), c - bottom);
+                double x1 = Math.min(r.x() + r.w(), c - r.y());
+                if (x1 > x0) {
+                    line(x0, c - x0, x1, c - x1, ColorScale.HATCH, 1);
+                }
+            }
         }
-        g.clip(area);
-        // one clipped set of lines across the box around all the rectangles
-        for (double c = Math.floor((x0 + y0) / spacing) * spacing; c <= x1 + y1; c += spacing) {
-            line(c - y1, y1, c - y0, y0, ColorScale.HATCH, 1);
-        }
-        g.setClip(saved);
     }
 
     @Override
