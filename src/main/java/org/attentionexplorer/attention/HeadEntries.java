@@ -81,7 +81,7 @@ public final class HeadEntries {
     }
 
     /** A (T, d) matrix: one row of features per token. */
-    static TraceEntry features(String key, String section, String title, String formula, Matrix matrix, List<String> tokens) {
+    public static TraceEntry features(String key, String section, String title, String formula, Matrix matrix, List<String> tokens) {
         return new TraceEntry(key, section, title, formula, matrix, tokens, indices("", matrix.cols()), false);
     }
 

@@ -46,6 +46,21 @@ public final class LessonJson {
     private LessonJson() {
     }
 
+    /** The classpath resource of the lesson the app and the command line open by default: the book's example. */
+    public static final String BUNDLED_LESSON = "lessons/your-journey.json";
+
+    /** The bundled lesson (its absence is a packaging bug, not a user error). */
+    public static Lesson bundled() {
+        try (java.io.InputStream in = LessonJson.class.getClassLoader().getResourceAsStream(BUNDLED_LESSON)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled lesson " + BUNDLED_LESSON + " is missing from the application");
+            }
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "your-journey");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the bundled lesson " + BUNDLED_LESSON + " cannot be read", e);
+        }
+    }
+
     /** Reads a lesson file; the lesson's name defaults to the file name. */
     public static Lesson read(Path file) {
         String source = file.toString();

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 import org.attentionexplorer.math.Matrix;
 
 /**
@@ -20,13 +19,16 @@ public final class TraceCsv {
 
     /** Writes every matrix into {@code directory} (created if needed) and returns the files written. */
     public static List<Path> write(LessonTrace trace, Path directory) throws IOException {
+        List<TraceEntry> entries = new ArrayList<>();
+        entries.add(TraceEntries.inputs(trace.lesson()));
+        entries.addAll(TraceEntries.of(trace));
+        return write(entries, directory);
+    }
+
+    /** Writes one CSV file per entry into {@code directory} (created if needed), named after its key. */
+    public static List<Path> write(List<TraceEntry> entries, Path directory) throws IOException {
         Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
-        Lesson lesson = trace.lesson();
-        List<TraceEntry> entries = new ArrayList<>();
-        entries.add(new TraceEntry("lesson.embeddings", "", "inputs X", "", lesson.embeddings(), lesson.tokens(),
-                IntStream.range(0, lesson.dIn()).mapToObj(String::valueOf).toList(), false));
-        entries.addAll(TraceEntries.of(trace));
         for (TraceEntry entry : entries) {
             Path file = directory.resolve(entry.key() + ".csv");
             Files.writeString(file, toCsv(entry));

@@ -36,6 +36,12 @@ public final class TraceEntries {
         return List.copyOf(list.entries);
     }
 
+    /** The lesson's inputs X as an entry under the key {@code lesson.embeddings} (where the JSON keeps them). */
+    public static TraceEntry inputs(Lesson lesson) {
+        return HeadEntries.features("lesson.embeddings", "", "inputs X", "one row per token: its embedding",
+                lesson.embeddings(), lesson.tokens());
+    }
+
     private void addAll() {
         SimplifiedTrace s = trace.simplified();
         addScores("simplified.attnScores", SIMPLIFIED, "attention scores", "X X^T: the dot product of every input with every input", s.attnScores());

@@ -1,7 +1,6 @@
 package org.attentionexplorer.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -38,8 +37,6 @@ import picocli.CommandLine.Spec;
             "With --model CKPT --text S, traces a trained model instead: every layer and head, under the same keys."},
         footer = {"", "Exit status: 0 on success, 2 for a bad lesson or option (one line on standard error says what and where)."})
 final class TraceCommand implements Callable<Integer> {
-    static final String BUNDLED_LESSON = "lessons/your-journey.json";
-
     enum Format { text, json, csv }
 
     @Spec
@@ -107,10 +104,6 @@ final class TraceCommand implements Callable<Integer> {
         }
         if (text != null || layer != null || head != null) {
             err.println("error: --text, --layer and --head trace a model: give --model CKPT too");
-            return Main.USER_ERROR;
-        }
-        if (format == Format.csv && out == null) {
-            err.println("error: --format csv writes one file per matrix: give the folder with --out DIR");
             return Main.USER_ERROR;
         }
         LessonTrace trace;
@@ -184,16 +177,8 @@ final class TraceCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Lesson readLesson() throws IOException {
-        if (lessonFile != null) {
-            return LessonJson.read(lessonFile);
-        }
-        try (InputStream in = TraceCommand.class.getClassLoader().getResourceAsStream(BUNDLED_LESSON)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled lesson " + BUNDLED_LESSON + " is missing from the application");
-            }
-            return LessonJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "your-journey");
-        }
+    private Lesson readLesson() {
+        return lessonFile != null ? LessonJson.read(lessonFile) : LessonJson.bundled();
     }
 
     /** The lesson with the command-line options applied; errors name the option and the lesson file. */

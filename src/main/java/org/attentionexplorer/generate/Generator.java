@@ -52,8 +52,7 @@ public final class Generator {
             }
             double[] distribution = sampler.distribution(logits);
             int id = sampler.choose(distribution);
-            List<Candidate> candidates = Sampler.top(distribution, settings.candidates()).stream()
-                    .map(c -> new Candidate(c, tokenizer.tokenText(c), distribution[c])).toList();
+            List<Candidate> candidates = Candidate.top(distribution, tokenizer, settings.candidates());
             GenerationStep step = new GenerationStep(id, tokenizer.tokenText(id), distribution[id], candidates);
             if (settings.stopAtEndOfText() && endOfText.isPresent() && id == endOfText.getAsInt()) {
                 reason = Generation.StopReason.END_OF_TEXT;

@@ -1,6 +1,5 @@
 package org.attentionexplorer.generate;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -67,11 +66,11 @@ final class Sampler {
         return last; // rounding left u just above the total
     }
 
-    /** Ids of the n most probable tokens, most probable first. */
-    static List<Integer> top(double[] probabilities, int n) {
+    /** Every id, most probable first (ties: lower id first). */
+    private static List<Integer> descendingOrder(double[] probabilities) {
         return IntStream.range(0, probabilities.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> probabilities[i]).reversed().thenComparing(i -> i))
-                .limit(n).toList();
+                .toList();
     }
 
     static double[] softmax(double[] logits) {
@@ -96,7 +95,7 @@ final class Sampler {
 
     /** Zeroes every token outside the smallest most-probable set whose total reaches p, and renormalises. */
     private static void keepNucleus(double[] probabilities, double p) {
-        List<Integer> order = new ArrayList<>(top(probabilities, probabilities.length));
+        List<Integer> order = descendingOrder(probabilities);
         double cumulative = 0;
         int keep = 0;
         while (keep < order.size() && cumulative < p) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.attentionexplorer.text.TokenLabels;
  */
 public final class ModelTraceOutput {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String RESIDUAL = "the residual stream, one row per token";
 
     private ModelTraceOutput() {
     }
@@ -57,28 +57,23 @@ public final class ModelTraceOutput {
             }
             LayerTrace layer = trace.layers().get(l);
             String section = "Model: layer " + l;
-            entries.add(features("layers[" + l + "].blockInput", section, "input of block " + l, layer.blockInput(), trace.tokens()));
+            entries.add(HeadEntries.features("layers[" + l + "].blockInput", section, "input of block " + l, RESIDUAL,
+                    layer.blockInput(), trace.tokens()));
             for (int h = 0; h < layer.heads().size(); h++) {
                 if (selection.head(h)) {
                     entries.addAll(HeadEntries.of(layer.heads().get(h), trace.tokens(), HeadEntries.Labels.forModel(l, h)));
                 }
             }
-            entries.add(features("layers[" + l + "].blockOutput", section, "output of block " + l, layer.blockOutput(), trace.tokens()));
+            entries.add(HeadEntries.features("layers[" + l + "].blockOutput", section, "output of block " + l, RESIDUAL,
+                    layer.blockOutput(), trace.tokens()));
         }
         return entries;
     }
 
-    private static TraceEntry features(String key, String section, String title, Matrix matrix, List<String> tokens) {
-        List<String> columns = new ArrayList<>();
-        for (int i = 0; i < matrix.cols(); i++) {
-            columns.add(String.valueOf(i));
-        }
-        return new TraceEntry(key, section, title, "the residual stream, one row per token", matrix, tokens, columns, false);
-    }
 
     public static ObjectNode json(ModelTrace trace, GptConfig config, Selection selection) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("schemaVersion", 1);
+        root.put("schemaVersion", TraceJson.SCHEMA_VERSION);
         root.set("config", MAPPER.valueToTree(config));
         ArrayNode tokens = root.putArray("tokens");
         trace.tokens().forEach(tokens::add);
@@ -151,14 +146,7 @@ public final class ModelTraceOutput {
 
     /** One CSV file per matrix of the selection, named after its key; returns the files. */
     public static List<Path> csv(ModelTrace trace, Selection selection, Path directory) throws IOException {
-        Files.createDirectories(directory);
-        List<Path> files = new ArrayList<>();
-        for (TraceEntry entry : entries(trace, selection)) {
-            Path file = directory.resolve(entry.key() + ".csv");
-            Files.writeString(file, TraceCsv.toCsv(entry));
-            files.add(file);
-        }
-        return files;
+        return TraceCsv.write(entries(trace, selection), directory);
     }
 
     /** Head h of layer l, for callers that show one head. */

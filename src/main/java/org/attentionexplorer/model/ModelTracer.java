@@ -93,27 +93,11 @@ public final class ModelTracer {
         float[] all = probabilities.castTo(DataType.FLOAT).dup('c').data().asFloat();
         List<List<Candidate>> candidates = new ArrayList<>();
         for (int t = 0; t < probabilities.rows(); t++) {
-            candidates.add(top(Arrays.copyOfRange(all, t * v, (t + 1) * v), tokenizer, k));
-        }
-        return candidates;
-    }
-
-    static List<Candidate> top(float[] probabilities, Tokenizer tokenizer, int k) {
-        int n = Math.min(k, probabilities.length);
-        int[] best = new int[n];
-        Arrays.fill(best, -1);
-        for (int id = 0; id < probabilities.length; id++) {
-            for (int slot = 0; slot < n; slot++) {
-                if (best[slot] < 0 || probabilities[id] > probabilities[best[slot]]) {
-                    System.arraycopy(best, slot, best, slot + 1, n - slot - 1);
-                    best[slot] = id;
-                    break;
-                }
+            double[] row = new double[v];
+            for (int i = 0; i < v; i++) {
+                row[i] = all[t * v + i];
             }
-        }
-        List<Candidate> candidates = new ArrayList<>();
-        for (int id : best) {
-            candidates.add(new Candidate(id, tokenizer.tokenText(id), probabilities[id]));
+            candidates.add(Candidate.top(row, tokenizer, k));
         }
         return candidates;
     }

@@ -54,9 +54,7 @@ public final class StepContent {
     /** The panels of a step for a lesson's trace. */
     public static List<Panel> panels(Step step, LessonTrace trace) {
         List<TraceEntry> all = new ArrayList<>(TraceEntries.of(trace));
-        var lesson = trace.lesson();
-        all.add(new TraceEntry("lesson.embeddings", "", "inputs X", "one row per token: its embedding", lesson.embeddings(),
-                lesson.tokens(), indexLabels(lesson.dIn()), false));
+        all.add(TraceEntries.inputs(trace.lesson()));
         List<Panel> panels = new ArrayList<>();
         for (String key : keys(step, trace)) {
             all.stream().filter(e -> e.key().equals(key)).findFirst().ifPresent(e -> panels.add(panel(e)));
@@ -98,11 +96,4 @@ public final class StepContent {
         };
     }
 
-    private static List<String> indexLabels(int n) {
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            labels.add(String.valueOf(i));
-        }
-        return labels;
-    }
 }

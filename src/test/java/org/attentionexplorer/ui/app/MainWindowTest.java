@@ -28,7 +28,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        model = new LessonViewModel(BackgroundWork.sameThread(), AttentionExplorerApp.bundledLesson());
+        model = new LessonViewModel(BackgroundWork.sameThread(), org.attentionexplorer.attention.LessonJson.bundled());
         MainWindow window = new MainWindow(model);
         stage.setScene(new Scene(window, 1200, 800));
         stage.show();
