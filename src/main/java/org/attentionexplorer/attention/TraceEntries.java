@@ -36,6 +36,19 @@ public final class TraceEntries {
         return List.copyOf(list.entries);
     }
 
+    /** The entries of section 3.3 (attention without trainable weights) under the keys {@code simplified.*}. */
+    public static List<TraceEntry> simplified(SimplifiedTrace s, List<String> tokens) {
+        return List.of(
+                HeadEntries.scores("simplified.attnScores", SIMPLIFIED, "attention scores",
+                        "X X^T: the dot product of every input with every input", s.attnScores(), tokens),
+                HeadEntries.scores("simplified.naiveWeights", SIMPLIFIED, "naive weights", "each row of attnScores divided by its sum",
+                        s.naiveWeights(), tokens),
+                HeadEntries.scores("simplified.attnWeights", SIMPLIFIED, "attention weights", "softmax of each row of attnScores",
+                        s.attnWeights(), tokens),
+                HeadEntries.features("simplified.contextVecs", SIMPLIFIED, "context vectors",
+                        "z(i) = sum over j of attnWeights[i][j] * x(j)", s.contextVecs(), tokens));
+    }
+
     /** The lesson's inputs X as an entry under the key {@code lesson.embeddings} (where the JSON keeps them). */
     public static TraceEntry inputs(Lesson lesson) {
         return HeadEntries.features("lesson.embeddings", "", "inputs X", "one row per token: its embedding",
@@ -43,11 +56,7 @@ public final class TraceEntries {
     }
 
     private void addAll() {
-        SimplifiedTrace s = trace.simplified();
-        addScores("simplified.attnScores", SIMPLIFIED, "attention scores", "X X^T: the dot product of every input with every input", s.attnScores());
-        addScores("simplified.naiveWeights", SIMPLIFIED, "naive weights", "each row of attnScores divided by its sum", s.naiveWeights());
-        addScores("simplified.attnWeights", SIMPLIFIED, "attention weights", "softmax of each row of attnScores", s.attnWeights());
-        addFeatures("simplified.contextVecs", SIMPLIFIED, "context vectors", "z(i) = sum over j of attnWeights[i][j] * x(j)", s.contextVecs());
+        entries.addAll(simplified(trace.simplified(), tokens));
 
         addWeights();
 
@@ -136,10 +145,6 @@ public final class TraceEntries {
             return weights + " (no dropout)";
         }
         return String.format(Locale.ROOT, "%s * dropoutMask / (1 - %s): kept weights x %.4g", weights, lesson.dropout(), trace.dropoutScale());
-    }
-
-    private void addScores(String key, String section, String title, String formula, Matrix matrix) {
-        entries.add(HeadEntries.scores(key, section, title, formula, matrix, tokens));
     }
 
     private void addFeatures(String key, String section, String title, String formula, Matrix matrix) {

@@ -3,9 +3,13 @@ package org.attentionexplorer.ui.lesson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.attentionexplorer.attention.HeadEntries;
+import org.attentionexplorer.attention.HeadStats;
+import org.attentionexplorer.attention.HeadTrace;
 import org.attentionexplorer.attention.LessonTrace;
 import org.attentionexplorer.attention.TraceEntries;
 import org.attentionexplorer.attention.TraceEntry;
+import org.attentionexplorer.model.ModelTrace;
 import org.attentionexplorer.ui.heatmap.HeatmapData;
 import org.attentionexplorer.ui.heatmap.Scale;
 
@@ -17,6 +21,9 @@ public final class StepContent {
     private StepContent() {
     }
 
+    /** The key of the inputs X, in a lesson's and a model's panels. */
+    private static final String INPUTS = "lesson.embeddings";
+
     /** One matrix of a step: its key and title, the formula line, and the heatmap data. */
     public record Panel(String key, String title, String formula, HeatmapData data) {
     }
@@ -26,15 +33,22 @@ public final class StepContent {
         String head = trace.singleHead() ? "" : "heads[0].";
         return switch (step) {
             case TOKENS -> List.of("lesson.embeddings");
+            case HEADS -> headKeys(trace);
+            default -> headStepKeys(step, head);
+        };
+    }
+
+    /** The keys of steps 2 to 7 (and 9: none), with the head's key prefix. */
+    private static List<String> headStepKeys(Step step, String head) {
+        return switch (step) {
             case SCORES -> List.of("simplified.attnScores");
             case NORMALIZE -> List.of("simplified.naiveWeights", "simplified.attnWeights");
-            case CONTEXT -> List.of("simplified.attnWeights", "lesson.embeddings", "simplified.contextVecs");
+            case CONTEXT -> List.of("simplified.attnWeights", INPUTS, "simplified.contextVecs");
             case QKV -> List.of(head + "queries", head + "keys", head + "values", head + "attnScores", head + "scaledScores",
                     head + "attnWeights", head + "unscaledWeights");
             case MASK -> List.of(head + "mask", head + "maskedScores", head + "causalWeights", head + "renormalizedWeights");
             case DROPOUT -> List.of(head + "dropoutMask", head + "droppedWeights");
-            case HEADS -> headKeys(trace);
-            case MODEL -> List.of();
+            default -> List.of();
         };
     }
 
@@ -55,9 +69,59 @@ public final class StepContent {
     public static List<Panel> panels(Step step, LessonTrace trace) {
         List<TraceEntry> all = new ArrayList<>(TraceEntries.of(trace));
         all.add(TraceEntries.inputs(trace.lesson()));
+        return select(all, keys(step, trace));
+    }
+
+    /**
+     * The panels of a step for a trained model: X and section 3.3 on the model's inputs in steps 1 to 4, the chosen
+     * head with its real values in steps 5 to 7, and every head of the chosen layer in step 8. Step 9 (the grid of
+     * every head) is drawn from {@link ModelSteps#trace()} directly.
+     */
+    public static List<Panel> panels(Step step, ModelSteps steps) {
+        ModelTrace trace = steps.trace();
+        List<String> tokens = trace.tokens();
+        List<TraceEntry> all = new ArrayList<>(TraceEntries.simplified(steps.simplified(), tokens));
+        all.add(HeadEntries.features(INPUTS, "", "inputs X", "token embedding + position embedding (wte[id] + wpe[position])",
+                ModelSteps.inputs(trace), tokens));
+        List<HeadTrace> heads = trace.layers().get(steps.layer()).heads();
+        for (int h = 0; h < heads.size(); h++) {
+            all.addAll(HeadEntries.of(heads.get(h), tokens, HeadEntries.Labels.forModel(steps.layer(), h)));
+        }
+        String prefix = "layers[" + steps.layer() + "].heads[";
+        List<String> keys = switch (step) {
+            case TOKENS -> List.of(INPUTS);
+            case HEADS -> java.util.stream.IntStream.range(0, heads.size())
+                    .mapToObj(h -> prefix + h + "].droppedWeights").toList();
+            default -> headStepKeys(step, prefix + steps.head() + "].");
+        };
+        return select(all, keys);
+    }
+
+    /** One head in the grid of step 9: its weights as a thumbnail and its statistics. */
+    public record Thumbnail(int layer, int head, HeatmapData data, HeadStats stats) {
+    }
+
+    /**
+     * Step 9: every layer x head of a model's trace, row by row (layer 0 first), each with the attention weights in
+     * use (causal, evaluation mode) and its statistics. Loops over every weight: call it off the FX thread.
+     */
+    public static List<Thumbnail> grid(ModelTrace trace) {
+        List<Thumbnail> grid = new ArrayList<>();
+        for (int l = 0; l < trace.layers().size(); l++) {
+            List<HeadTrace> heads = trace.layers().get(l).heads();
+            for (int h = 0; h < heads.size(); h++) {
+                TraceEntry weights = HeadEntries.of(heads.get(h), trace.tokens(), HeadEntries.Labels.forModel(l, h)).stream()
+                        .filter(e -> e.key().endsWith(".droppedWeights")).findFirst().orElseThrow();
+                grid.add(new Thumbnail(l, h, panel(weights).data(), HeadStats.of(heads.get(h).causalWeights())));
+            }
+        }
+        return grid;
+    }
+
+    private static List<Panel> select(List<TraceEntry> entries, List<String> keys) {
         List<Panel> panels = new ArrayList<>();
-        for (String key : keys(step, trace)) {
-            all.stream().filter(e -> e.key().equals(key)).findFirst().ifPresent(e -> panels.add(panel(e)));
+        for (String key : keys) {
+            entries.stream().filter(e -> e.key().equals(key)).findFirst().ifPresent(e -> panels.add(panel(e)));
         }
         return panels;
     }
