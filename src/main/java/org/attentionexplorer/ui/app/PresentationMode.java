@@ -7,7 +7,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
@@ -121,10 +120,5 @@ public final class PresentationMode {
         if (handled) {
             event.consume();
         }
-    }
-
-    /** The key that starts and ends presenting, for menus and tooltips. */
-    public static KeyCombination presentKey() {
-        return new javafx.scene.input.KeyCodeCombination(KeyCode.F5);
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.attentionexplorer.ui.heatmap.HeatmapView;
+import org.attentionexplorer.ui.lesson.LessonEditor;
 import org.attentionexplorer.ui.lesson.LessonViewModel;
 import org.attentionexplorer.ui.lesson.Step;
 import org.attentionexplorer.ui.task.BackgroundWork;
@@ -64,6 +65,17 @@ class MainWindowTest {
         robot().interact(() -> model.open(bad));
         assertThat(model.errorProperty().get()).contains("a lesson is a JSON object");
         assertThat(model.lesson().name()).isEqualTo("Your journey starts with one step");
+    }
+
+    @Test
+    void editLessonShowsTheEditorBesideTheSteps(FxRobot robot) {
+        javafx.scene.Node pane = robot.lookup("#lesson-editor-pane").query();
+        assertThat(pane.isVisible()).as("hidden at first").isFalse();
+        robot.clickOn("Edit lesson");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pane.isVisible()).isTrue();
+        assertThat(robot.lookup(n -> n instanceof LessonEditor).queryAll()).hasSize(1);
+        assertThat(pane.localToScene(0, 0).getX()).as("right of the step view").isGreaterThan(600);
     }
 
     private static FxRobot robot() {
