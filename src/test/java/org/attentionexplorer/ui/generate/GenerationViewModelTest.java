@@ -111,6 +111,25 @@ class GenerationViewModelTest {
     }
 
     @Test
+    void tokensArriveBeforeTheGenerationEnds() {
+        java.util.ArrayDeque<Runnable> uiQueue = new java.util.ArrayDeque<>();
+        GenerationViewModel streaming = new GenerationViewModel(new BackgroundWork(Runnable::run, uiQueue::add), uiQueue::add);
+        streaming.setModel(tiny);
+        streaming.promptProperty().set("the ");
+        streaming.maxTokensProperty().set(5);
+        streaming.temperatureProperty().set(0);
+        streaming.generate();
+        assertThat(streaming.runningProperty().get()).isTrue();
+        assertThat(uiQueue).as("one waiting hand-over of tokens, then the result").hasSize(2);
+        uiQueue.poll().run();
+        assertThat(streaming.tokens()).hasSize(5);
+        assertThat(streaming.runningProperty().get()).isTrue();
+        uiQueue.poll().run();
+        assertThat(streaming.runningProperty().get()).isFalse();
+        assertThat(streaming.tokens()).hasSize(5);
+    }
+
+    @Test
     void stopKeepsTheTokensSoFar() {
         model.maxTokensProperty().set(50);
         model.temperatureProperty().set(1.0);
