@@ -41,7 +41,7 @@ public final class GenerationView extends BorderPane {
     private final Label error = new Label();
     private final Label note = new Label();
     private final Label status = new Label();
-    private final Text promptText = new Text();
+    private final List<Node> promptChips = new ArrayList<>();
     private final TextFlow output = new TextFlow();
     private final List<Label> chips = new ArrayList<>();
     private final CandidateBars bars = new CandidateBars();
@@ -104,10 +104,8 @@ public final class GenerationView extends BorderPane {
         settingsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         setLeft(settingsScroll);
 
-        promptText.getStyleClass().add("prompt-text");
         output.getStyleClass().add("generated-text");
         output.setLineSpacing(6);
-        output.getChildren().add(promptText);
         ScrollPane outputScroll = new ScrollPane(output);
         outputScroll.setFitToWidth(true);
         outputScroll.getStyleClass().add("generated-scroll");
@@ -150,7 +148,7 @@ public final class GenerationView extends BorderPane {
         Stream.of(temperature, topK, topP, maxTokens).forEach(f -> f.problemProperty().addListener((obs, old, now) -> showInputProblems()));
         note.textProperty().bind(model.noteProperty());
         status.textProperty().bind(model.statusProperty());
-        promptText.textProperty().bind(model.generatedPromptProperty());
+        model.promptTokensProperty().addListener((obs, old, now) -> showPrompt(now));
         model.tokens().addListener((ListChangeListener<GeneratedToken>) change -> {
             while (change.next()) {
                 if (change.wasRemoved() && change.getList().isEmpty()) {
@@ -191,8 +189,29 @@ public final class GenerationView extends BorderPane {
     }
 
     private void clearChips() {
-        output.getChildren().setAll(promptText);
+        output.getChildren().setAll(promptChips);
         chips.clear();
+    }
+
+    /** The prompt's tokens as grey chips (not clickable): struck through where the context cut them off, marked where unknown. */
+    private void showPrompt(List<PromptToken> tokens) {
+        promptChips.clear();
+        for (PromptToken token : tokens) {
+            Label chip = new Label(chipText(token.text()));
+            chip.getStyleClass().add("prompt-chip");
+            if (token.unknown()) {
+                chip.getStyleClass().add("unknown");
+            }
+            if (!token.seen()) {
+                chip.getStyleClass().add("cropped");
+            }
+            promptChips.add(chip);
+            if (token.text().contains("\n")) {
+                promptChips.add(new Text("\n"));
+            }
+        }
+        output.getChildren().setAll(promptChips);
+        output.getChildren().addAll(chips);
     }
 
     private void addChip(GeneratedToken token) {

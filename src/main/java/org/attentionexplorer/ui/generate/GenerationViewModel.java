@@ -83,6 +83,7 @@ public final class GenerationViewModel {
     private final BooleanBinding canGenerate;
     // the result
     private final ReadOnlyStringWrapper generatedPrompt = new ReadOnlyStringWrapper(this, "generatedPrompt", "");
+    private final ReadOnlyObjectWrapper<List<PromptToken>> promptTokens = new ReadOnlyObjectWrapper<>(this, "promptTokens", List.of());
     private final ObservableList<GeneratedToken> tokens = FXCollections.observableArrayList();
     private final ObservableList<GeneratedToken> readOnlyTokens = FXCollections.unmodifiableObservableList(tokens);
     private final ReadOnlyObjectWrapper<GeneratedToken> selected = new ReadOnlyObjectWrapper<>(this, "selected");
@@ -203,6 +204,11 @@ public final class GenerationViewModel {
         return generatedPrompt.getReadOnlyProperty();
     }
 
+    /** The tokens of {@link #generatedPromptProperty()}, as the tokenizer split it. */
+    public ReadOnlyObjectProperty<List<PromptToken>> promptTokensProperty() {
+        return promptTokens.getReadOnlyProperty();
+    }
+
     /** The generated tokens, in order; grows while generating. */
     public ObservableList<GeneratedToken> tokens() {
         return readOnlyTokens;
@@ -235,6 +241,7 @@ public final class GenerationViewModel {
         tokens.clear();
         selected.set(null);
         generatedPrompt.set(prompt.get());
+        promptTokens.set(PromptToken.of(tokenizer, prompt.get(), model.config().contextLength()));
         running.set(true);
         status.set("Generating...");
         GptModel gptModel = model;

@@ -180,6 +180,23 @@ class GenerationViewModelTest {
     void aPromptLongerThanTheContextIsCroppedAndSaysSo() {
         model.promptProperty().set("the lamp was lit at dusk");
         assertThat(model.noteProperty().get()).isEqualTo("The prompt is 24 tokens long; the model sees only its last 12.");
+        model.maxTokensProperty().set(1);
+        model.generate();
+        List<PromptToken> prompt = model.promptTokensProperty().get();
+        assertThat(prompt).hasSize(24);
+        assertThat(prompt.stream().filter(PromptToken::seen).count()).isEqualTo(12);
+        assertThat(prompt.get(11).seen()).isFalse();
+        assertThat(prompt.get(12)).as("the last 12: \" lit at dusk\"").isEqualTo(new PromptToken(" ", false, true));
+    }
+
+    @Test
+    void thePromptsTokensMarkTheUnknownOnes() {
+        model.promptProperty().set("Ok.");
+        model.maxTokensProperty().set(1);
+        model.generate();
+        assertThat(model.promptTokensProperty().get()).containsExactly(
+                new PromptToken("O", true, true), new PromptToken("k", false, true), new PromptToken(".", false, true));
+        assertThat(model.generatedPromptProperty().get()).isEqualTo("Ok.");
     }
 
     @Test
