@@ -9,7 +9,10 @@ import javafx.stage.Stage;
 import org.attentionexplorer.attention.Lesson;
 import org.attentionexplorer.attention.LessonException;
 import org.attentionexplorer.attention.LessonJson;
+import org.attentionexplorer.io.BundledModel;
 import org.attentionexplorer.train.Benchmark;
+import org.attentionexplorer.ui.generate.GenerationView;
+import org.attentionexplorer.ui.generate.GenerationViewModel;
 import org.attentionexplorer.ui.lesson.LessonViewModel;
 import org.attentionexplorer.ui.lesson.Step;
 import org.attentionexplorer.ui.task.BackgroundWork;
@@ -48,6 +51,12 @@ public final class AttentionExplorerApp extends Application {
         }
         stage.setMaximized(state.maximized());
         stage.setOnHidden(e -> remember(stage, state));
+        GenerationViewModel generation = new GenerationViewModel(BackgroundWork.withDaemonThread(Platform::runLater),
+                Platform::runLater);
+        window.addTab("Generate", new GenerationView(generation));
+        ModelOpener models = new ModelOpener(work, window, state, generation::setModel);
+        options.model().or(state::lastModel).or(BundledModel::locate).ifPresent(models::open);
+
         stage.show();
         window.requestFocus();
         work.newSlot().submit(Benchmark::backendDescription, backend -> window.statusBar().setText("Backend: " + backend),
