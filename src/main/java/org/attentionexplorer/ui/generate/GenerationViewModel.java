@@ -358,9 +358,13 @@ public final class GenerationViewModel {
         }
         Encoding encoding = tokenizer.encodeWithSpans(text);
         unknown(text, encoding).ifPresent(notes::add);
-        if (encoding.size() > model.config().contextLength()) {
-            notes.add("The prompt is " + encoding.size() + " tokens long; the model sees only its last "
-                    + model.config().contextLength() + ".");
+        int context = model.config().contextLength();
+        if (encoding.size() > context) {
+            notes.add("The prompt is " + encoding.size() + " tokens long; the model sees only its last " + context + ".");
+        }
+        if (Math.min(encoding.size(), context) + tokensWanted > context) {
+            notes.add("Prompt and new tokens pass the context of " + context + " tokens: from there on, every token refills"
+                    + " the key/value cache with the last " + (context - 1) + " tokens, which is much slower.");
         }
         return "";
     }

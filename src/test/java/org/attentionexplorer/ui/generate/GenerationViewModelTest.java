@@ -169,17 +169,22 @@ class GenerationViewModelTest {
 
     @Test
     void charactersTheModelDoesNotKnowAreNamed() {
+        model.maxTokensProperty().set(2);
         model.promptProperty().set("The lamp, ");
         assertThat(model.noteProperty().get()).isEqualTo("The model does not know the characters \"T\" and \",\": each becomes <|unk|>.");
         assertThat(model.errorProperty().get()).isEmpty();
-        model.promptProperty().set("the lamp lit");
+        model.promptProperty().set("the lamp");
         assertThat(model.noteProperty().get()).isEmpty();
+        model.maxTokensProperty().set(5);
+        assertThat(model.noteProperty().get()).startsWith("Prompt and new tokens pass the context of 12 tokens");
     }
 
     @Test
     void aPromptLongerThanTheContextIsCroppedAndSaysSo() {
         model.promptProperty().set("the lamp was lit at dusk");
-        assertThat(model.noteProperty().get()).isEqualTo("The prompt is 24 tokens long; the model sees only its last 12.");
+        assertThat(model.noteProperty().get()).startsWith("The prompt is 24 tokens long; the model sees only its last 12.")
+                .endsWith("Prompt and new tokens pass the context of 12 tokens: from there on, every token refills the key/value"
+                        + " cache with the last 11 tokens, which is much slower.");
         model.maxTokensProperty().set(1);
         model.generate();
         List<PromptToken> prompt = model.promptTokensProperty().get();
