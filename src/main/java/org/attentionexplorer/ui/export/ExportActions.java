@@ -102,7 +102,7 @@ public final class ExportActions {
         if (picture == null) {
             return;
         }
-        work().newSlot().submit(picture::values, text -> {
+        work().newSlot().submit(picture.values(), text -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
             clipboard.accept(content);
@@ -122,8 +122,15 @@ public final class ExportActions {
 
     /** Saves without asking (the file dialog's second half; also for a caller that knows the file). */
     public void saveTo(Exportable picture, Exportable.Format format, Path file) {
+        Exportable.FileWriter writer;
+        try {
+            writer = picture.file(format);
+        } catch (IllegalArgumentException e) {
+            fail(picture, "Could not save " + file.getFileName(), "Could not write " + file + ": " + reason(e) + ".\n" + advice(e));
+            return;
+        }
         work().newSlot().submit(() -> {
-            picture.write(format, file);
+            writer.write(file);
             return file;
         }, saved -> status.set("Saved " + saved), e -> fail(picture, "Could not save " + file.getFileName(),
                 "Could not write " + file + ": " + reason(e) + ".\n" + advice(e)));
@@ -154,6 +161,11 @@ public final class ExportActions {
     public java.util.List<javafx.scene.control.MenuItem> items() {
         return java.util.List.of(item("Copy image", this::copyImage), item("Copy values", this::copyValues), new SeparatorMenuItem(),
                 item("Save PNG (2x)...", this::savePng), item("Save SVG...", this::saveSvg), item("Save CSV...", this::saveCsv));
+    }
+
+    /** The node whose window owns the dialogs (set by {@link #install}; for menus installed elsewhere). */
+    public void setOwner(Node node) {
+        this.owner = node;
     }
 
     /** Shows {@link #menu()} when {@code node} is right-clicked (or the menu key pressed); dialogs are owned by its window. */

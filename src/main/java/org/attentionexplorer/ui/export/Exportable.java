@@ -2,12 +2,14 @@ package org.attentionexplorer.ui.export;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import javafx.scene.image.Image;
 
 /**
- * A picture with its numbers that can be copied and saved: a heatmap, a chart. An instance is a fixed copy made on
- * the FX thread when an action starts ({@link ExportActions}); its files are then written on a background thread,
- * so it must not share mutable state with what is on screen.
+ * A picture with its numbers that can be copied and saved: a heatmap, a chart. {@link ExportActions} calls its
+ * methods on the FX thread when a command starts; each takes from the picture what it needs (immutable data, or a
+ * chart drawn into an image or a string) and returns the slow part, which then runs on a background thread and
+ * must not touch what is on screen.
  */
 public interface Exportable {
     /** The file formats offered, each with the extension and the description shown in the file dialog. */
@@ -39,12 +41,21 @@ public interface Exportable {
     /** What the picture is called, e.g. {@code heads[0].attnWeights}; the default file name is made from it. */
     String name();
 
-    /** Writes the file (background thread; PNG at {@link #PNG_SCALE}); never leaves half a file. */
-    void write(Format format, Path target) throws IOException;
+    /** Writes one file; runs on a background thread and never leaves half a file. */
+    @FunctionalInterface
+    interface FileWriter {
+        void write(Path target) throws IOException;
+    }
 
-    /** The picture for the clipboard, at {@link #PNG_SCALE} (FX thread). */
+    /** What writes the picture (PNG at {@link #PNG_SCALE}) or its values in {@code format}. FX thread. */
+    FileWriter file(Format format);
+
+    /** The picture for the clipboard, at {@link #PNG_SCALE}. FX thread. */
     Image image();
 
-    /** The values as tab-separated text, which pastes into a spreadsheet as a table (any thread). */
-    String values();
+    /**
+     * What makes the values as tab-separated text (which pastes into a spreadsheet as a table). Called on the FX
+     * thread; the returned work runs in the background.
+     */
+    Callable<String> values();
 }

@@ -108,12 +108,13 @@ public final class HeatmapExport {
             }
 
             @Override
-            public void write(Format format, Path target) throws IOException {
-                switch (format) {
-                    case PNG -> png(data, target, PNG_SCALE);
-                    case SVG -> svg(data, target);
-                    case CSV -> csv(data, target);
-                }
+            public FileWriter file(Format format) {
+                // the data is immutable: everything, the PNG's snapshot included, can wait for the background
+                return switch (format) {
+                    case PNG -> target -> png(data, target, PNG_SCALE);
+                    case SVG -> target -> svg(data, target);
+                    case CSV -> target -> csv(data, target);
+                };
             }
 
             @Override
@@ -122,8 +123,8 @@ public final class HeatmapExport {
             }
 
             @Override
-            public String values() {
-                return tsvText(data);
+            public java.util.concurrent.Callable<String> values() {
+                return () -> tsvText(data);
             }
         };
     }
