@@ -20,6 +20,7 @@ import org.attentionexplorer.files.AtomicFiles;
 import org.attentionexplorer.model.ModelTrace;
 import org.attentionexplorer.text.TokenLabels;
 import org.attentionexplorer.ui.heatmap.AwtHeatmap;
+import org.attentionexplorer.ui.heatmap.HeatmapLayout;
 import org.attentionexplorer.ui.lesson.ContributionChart;
 import org.attentionexplorer.ui.lesson.Contributions;
 import org.attentionexplorer.ui.lesson.ModelSteps;
@@ -42,6 +43,7 @@ public final class StepPage {
     private static final double MIN_CONTENT_WIDTH = 960;
     private static final double FLOW_WIDTH = 1600;
     private static final double TEXT_WIDTH = 1100;
+    private static final double MAX_GRID = 560;
     private static final Color INK = new Color(0x1a1a1a);
     private static final Color MUTED = new Color(0x555555);
     private static final Color FORMULA_BOX = new Color(0xf0f2f5);
@@ -117,9 +119,11 @@ public final class StepPage {
                 Block.Text.of(step.explanation(), BODY, INK, textWidth));
     }
 
-    /** A matrix with its key, title and formula above it. */
+    /** A matrix with its key, title and formula above it; its grid at most {@value #MAX_GRID} wide, so two fit a row. */
     private static Block card(StepContent.Panel panel) {
-        AwtHeatmap heatmap = AwtHeatmap.of(panel.data().withName(panel.key()));
+        int side = Math.max(panel.data().rows(), panel.data().cols());
+        double cell = Math.max(1, Math.min(HeatmapLayout.naturalCell(panel.data().rows(), panel.data().cols()), Math.floor(MAX_GRID / side)));
+        AwtHeatmap heatmap = AwtHeatmap.of(panel.data().withName(panel.key()), cell);
         double width = Math.max(320, heatmap.width());
         return Block.Column.of(4, Block.Text.of(panel.key() + ": " + panel.title(), PANEL_TITLE, INK, width),
                 Block.Text.of(panel.formula(), PANEL_FORMULA, MUTED, width), new Block.Heatmap(heatmap));
