@@ -10,12 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.attentionexplorer.attention.AttentionLab;
-import org.attentionexplorer.attention.AttentionModule;
 import org.attentionexplorer.attention.Lesson;
 import org.attentionexplorer.attention.LessonException;
-import org.attentionexplorer.attention.LessonJson;
 import org.attentionexplorer.attention.LessonTrace;
-import org.attentionexplorer.attention.ModuleWeights;
 import org.attentionexplorer.attention.TraceCsv;
 import org.attentionexplorer.attention.TraceJson;
 import org.attentionexplorer.attention.TraceText;
@@ -26,6 +23,7 @@ import org.attentionexplorer.model.ModelTrace;
 import org.attentionexplorer.model.ModelTraceOutput;
 import org.attentionexplorer.model.ModelTracer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,32 +40,8 @@ final class TraceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--lesson", paramLabel = "FILE", description = "Lesson file (JSON). Default: the bundled lesson.")
-    private Path lessonFile;
-
-    @Option(names = "--module", paramLabel = "NAME",
-            description = "Draw the weights as this module of the book does: SelfAttention_v1, SelfAttention_v2, "
-                    + "CausalAttention, MultiHeadAttentionWrapper, MultiHeadAttention.")
-    private String module;
-
-    @Option(names = "--seed", paramLabel = "N",
-            description = "torch.manual_seed for drawing the weights (replaces weights given in the file) and dropout masks.")
-    private Long seed;
-
-    @Option(names = "--heads", paramLabel = "N", description = "Number of heads.")
-    private Integer heads;
-
-    @Option(names = "--d-out", paramLabel = "N", description = "d_out (per head for MultiHeadAttentionWrapper, in all for MultiHeadAttention).")
-    private Integer dOut;
-
-    @Option(names = "--causal", negatable = true, description = "Use the causal mask (--no-causal: do not).")
-    private Boolean causal;
-
-    @Option(names = "--dropout", paramLabel = "P", description = "Dropout rate on the attention weights, in [0, 1).")
-    private Double dropout;
-
-    @Option(names = "--eval", description = "Evaluation mode: dropout is the identity.")
-    private boolean evaluation;
+    @Mixin
+    private LessonOptions lessonOptions = new LessonOptions();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json or csv (default: ${DEFAULT-VALUE}).")
@@ -108,7 +82,7 @@ final class TraceCommand implements Callable<Integer> {
         }
         LessonTrace trace;
         try {
-            Lesson lesson = applyOptions(readLesson(), err);
+            Lesson lesson = lessonOptions.read(err);
             trace = AttentionLab.trace(lesson);
         } catch (LessonException e) {
             err.println("error: " + e.getMessage());
@@ -133,8 +107,7 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     private int traceModel(PrintWriter err) throws IOException {
-        if (lessonFile != null || module != null || seed != null || heads != null || dOut != null || causal != null
-                || dropout != null || evaluation) {
+        if (lessonOptions.anyGiven()) {
             err.println("error: lesson options (--lesson, --module, --seed, --heads, --d-out, --causal, --dropout, --eval) do not apply to --model");
             return Main.USER_ERROR;
         }
@@ -175,42 +148,6 @@ final class TraceCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
-    }
-
-    private Lesson readLesson() {
-        return lessonFile != null ? LessonJson.read(lessonFile) : LessonJson.bundled();
-    }
-
-    /** The lesson with the command-line options applied; errors name the option and the lesson file. */
-    Lesson applyOptions(Lesson lesson, PrintWriter err) {
-        String source = lessonFile == null ? "bundled lesson" : lessonFile.toString();
-        AttentionModule newModule = lesson.module();
-        if (module != null) {
-            newModule = AttentionModule.byBookName(module).orElseThrow(() -> new LessonException(source, "--module",
-                    "unknown module '" + module + "'; use one of " + AttentionModule.bookNames(), null));
-        }
-        int newHeads = heads != null ? heads : lesson.numHeads();
-        if (module == null && newHeads > 1 && !newModule.isMultiHead()) {
-            err.println("note: " + newModule + " has one head; using MultiHeadAttention for " + newHeads + " heads");
-            newModule = AttentionModule.MULTI_HEAD_ATTENTION;
-        }
-        int newDOut = dOut != null ? dOut : lesson.dOut();
-        ModuleWeights weights = lesson.weights();
-        boolean shapeChanged = newModule != lesson.module() || newHeads != lesson.numHeads() || newDOut != lesson.dOut();
-        if (weights != null && (seed != null || module != null)) {
-            weights = null; // asked to draw the weights
-        } else if (weights != null && shapeChanged) {
-            throw new LessonException(source, "weights", "are given in the file for " + lesson.module() + " with dOut "
-                    + lesson.dOut() + " and " + lesson.numHeads() + " head(s); add --seed N to draw weights of the new shape", null);
-        }
-        try {
-            return new Lesson(lesson.name(), lesson.description(), lesson.tokens(), lesson.embeddings(), newModule, newDOut,
-                    newHeads, causal != null ? causal : lesson.causal(), dropout != null ? dropout : lesson.dropout(),
-                    !evaluation && lesson.training(), lesson.qkvBias() && newModule.usesLinearLayers(),
-                    seed != null ? seed : lesson.seed(), weights);
-        } catch (LessonException e) {
-            throw e.in(source + " with the given options");
-        }
     }
 
     private int write(LessonTrace trace) throws IOException {

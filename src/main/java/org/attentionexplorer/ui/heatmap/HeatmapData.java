@@ -14,17 +14,26 @@ import org.attentionexplorer.text.TokenLabels;
  * @param colLabels one label per column (the key tokens, or feature numbers)
  * @param scale     how values map to colours
  * @param explainer how a cell was computed; null for the default "row label, col label: value"
+ * @param name      what the matrix is called, e.g. its trace key {@code heads[0].attnWeights}: the default name of an
+ *                  exported file; "" for none (never null)
  */
-public record HeatmapData(Matrix values, List<String> rowLabels, List<String> colLabels, Scale scale, CellExplainer explainer) {
+public record HeatmapData(Matrix values, List<String> rowLabels, List<String> colLabels, Scale scale, CellExplainer explainer,
+        String name) {
     public HeatmapData {
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(scale, "scale");
+        name = name == null ? "" : name;
         rowLabels = List.copyOf(rowLabels);
         colLabels = List.copyOf(colLabels);
         if (rowLabels.size() != values.rows() || colLabels.size() != values.cols()) {
             throw new IllegalArgumentException(rowLabels.size() + " row labels and " + colLabels.size()
                     + " column labels do not fit a " + values.shape() + " matrix");
         }
+    }
+
+    /** Data without a name. */
+    public HeatmapData(Matrix values, List<String> rowLabels, List<String> colLabels, Scale scale, CellExplainer explainer) {
+        this(values, rowLabels, colLabels, scale, explainer, "");
     }
 
     /** Data with the default explainer. */
@@ -34,7 +43,12 @@ public record HeatmapData(Matrix values, List<String> rowLabels, List<String> co
 
     /** The same data with another explainer. */
     public HeatmapData withExplainer(CellExplainer newExplainer) {
-        return new HeatmapData(values, rowLabels, colLabels, scale, newExplainer);
+        return new HeatmapData(values, rowLabels, colLabels, scale, newExplainer, name);
+    }
+
+    /** The same data with another name (null for none). */
+    public HeatmapData withName(String newName) {
+        return new HeatmapData(values, rowLabels, colLabels, scale, explainer, newName);
     }
 
     public int rows() {

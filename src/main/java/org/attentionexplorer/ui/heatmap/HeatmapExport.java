@@ -13,6 +13,7 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
@@ -20,6 +21,9 @@ import javax.imageio.ImageIO;
 import org.attentionexplorer.attention.TraceCsv;
 import org.attentionexplorer.attention.TraceEntry;
 import org.attentionexplorer.files.AtomicFiles;
+import org.attentionexplorer.text.TokenLabels;
+import org.attentionexplorer.ui.export.ExportActions;
+import org.attentionexplorer.ui.export.Exportable;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
@@ -89,22 +93,73 @@ public final class HeatmapExport {
 
     /** {@code data} as an SVG document, drawn by {@link HeatmapPainter} through java.awt. */
     public static String svgDocument(HeatmapData data) {
-        PreparedHeatmap heatmap = PreparedHeatmap.of(data);
-        double cell = HeatmapLayout.naturalCell(heatmap.rows(), heatmap.cols());
-        HeatmapStyle style = HeatmapStyle.EXPORT.withFitCell(cell);
-        AwtSurface.Measure measure = new AwtSurface.Measure();
-        Legend legend = Legend.of(heatmap);
-        HeatmapLayout.Measures measures = HeatmapPainter.measures(heatmap, style, measure, legend);
-        double[] size = HeatmapLayout.naturalSize(heatmap.rows(), heatmap.cols(), style, measures, cell);
-        HeatmapLayout layout = HeatmapLayout.compute(heatmap.rows(), heatmap.cols(), style, measures, size[0], size[1], 1, 0, 0);
-        SVGGraphics2D g = new SVGGraphics2D(size[0], size[1]);
-        HeatmapPainter.draw(new AwtSurface(g, measure), heatmap, layout, legend, -1);
+        AwtHeatmap heatmap = AwtHeatmap.of(data);
+        SVGGraphics2D g = new SVGGraphics2D(heatmap.width(), heatmap.height());
+        heatmap.draw(g);
         return g.getSVGDocument();
+    }
+
+    /** {@code data} as a picture to copy and save (see {@link ExportActions}); PNG at {@link Exportable#PNG_SCALE}. */
+    public static Exportable exportable(HeatmapData data) {
+        return new Exportable() {
+            @Override
+            public String name() {
+                return data.name();
+            }
+
+            @Override
+            public FileWriter file(Format format) {
+                // the data is immutable: everything, the PNG's snapshot included, can wait for the background
+                return switch (format) {
+                    case PNG -> target -> png(data, target, PNG_SCALE);
+                    case SVG -> target -> svg(data, target);
+                    case CSV -> target -> csv(data, target);
+                };
+            }
+
+            @Override
+            public Image image() {
+                return snapshot(data, PNG_SCALE);
+            }
+
+            @Override
+            public java.util.concurrent.Callable<String> values() {
+                return () -> tsvText(data);
+            }
+        };
     }
 
     /** {@code data} as CSV text. */
     public static String csvText(HeatmapData data) {
         return TraceCsv.toCsv(new TraceEntry("heatmap", "", "", "", data.values(), data.rowLabels(), data.colLabels(), false));
+    }
+
+    /**
+     * {@code data} as tab-separated text for the clipboard (pastes into a spreadsheet as a table): the column labels
+     * in the first line, each row's label first; values in full precision, {@code -inf} for masked cells. Labels
+     * show invisible characters escaped, so a newline token cannot break the table.
+     */
+    public static String tsvText(HeatmapData data) {
+        StringBuilder text = new StringBuilder();
+        for (String label : data.colLabels()) {
+            text.append('\t').append(TokenLabels.escape(label));
+        }
+        text.append('\n');
+        for (int r = 0; r < data.rows(); r++) {
+            text.append(TokenLabels.escape(data.rowLabels().get(r)));
+            for (int c = 0; c < data.cols(); c++) {
+                text.append('\t').append(tsvNumber(data.values().get(r, c)));
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String tsvNumber(double v) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return Double.isNaN(v) ? "nan" : Double.toString(v);
     }
 
     private static <T> T onFxThread(java.util.concurrent.Callable<T> work) throws IOException {

@@ -20,6 +20,7 @@ import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import org.attentionexplorer.ui.export.ExportActions;
 
 /**
  * The heatmap control: a matrix drawn on a canvas that fills the region, with token labels, values in the cells
@@ -32,6 +33,7 @@ import javafx.scene.shape.Rectangle;
  *       can follow the same query token. Up/Down move it, Escape clears it.</li>
  *   <li>Zoom: {@link #zoomProperty()} (1 = the whole matrix fits), Ctrl + wheel or a pinch around the pointer,
  *       +/- keys, 0 to reset. Pan: drag, or the wheel when zoomed in.</li>
+ *   <li>Right click: copy the picture or the values, save PNG (2x), SVG or CSV ({@link #exportActions()}).</li>
  * </ul>
  * Redraws are coalesced into the next layout pass and draw only the visible cells, so a 1024 x 1024 matrix stays
  * smooth. Colours are computed once per data ({@link PreparedHeatmap}); for large matrices pass data prepared
@@ -54,6 +56,8 @@ public final class HeatmapView extends Region {
     private final Rectangle hoverBox = new Rectangle();
     private final Label hoverLabel = new Label();
     private final HeatmapPainter painter = new HeatmapPainter(HeatmapStyle.SCREEN);
+    private final ExportActions exportActions = new ExportActions(
+            () -> data.get() == null ? null : HeatmapExport.exportable(data.get()));
 
     private PreparedHeatmap prepared;
     private PreparedHeatmap preparedElsewhere;
@@ -116,6 +120,7 @@ public final class HeatmapView extends Region {
             e.consume();
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        exportActions.install(this);
     }
 
     // ---- properties
@@ -186,6 +191,14 @@ public final class HeatmapView extends Region {
     /** Where everything was last drawn; null before the first drawing or without data. */
     public HeatmapLayout getLayout() {
         return layout;
+    }
+
+    /**
+     * Copy image, copy values, save PNG (2x), SVG and CSV of the data shown, offered by the context menu (right click);
+     * the default file name is the data's {@link HeatmapData#name()}.
+     */
+    public ExportActions exportActions() {
+        return exportActions;
     }
 
     // ---- commands

@@ -6,6 +6,8 @@ import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import javafx.scene.layout.StackPane;
 import org.attentionexplorer.text.TokenLabels;
+import org.attentionexplorer.ui.export.ChartExport;
+import org.attentionexplorer.ui.export.ExportActions;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -22,7 +24,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /**
  * Step 4 drawn so each input's share is visible: for the selected query i, one stacked bar per dimension d of the
  * context vector, made of the segments a_ij x(j)[d] (one colour per input token j; negative parts stack
- * downwards), with z(i)[d] marked as a dot. Hovering a segment says how it was computed.
+ * downwards), with z(i)[d] marked as a dot. Hovering a segment says how it was computed; right click exports.
  */
 public final class ContributionChart extends StackPane {
     /** Distinct colours for up to 10 tokens (then repeated), readable on a projector. */
@@ -32,12 +34,24 @@ public final class ContributionChart extends StackPane {
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
 
     private final ChartViewer viewer = new ChartViewer(null);
+    private final ExportActions exportActions;
     private Contributions shown;
 
     public ContributionChart() {
         getStyleClass().add("contribution-chart");
         getChildren().add(viewer);
         setPrefSize(720, 380);
+        exportActions = ChartExport.install(viewer, this::exportName);
+    }
+
+    /** Copy image, copy values, save PNG (2x), SVG and CSV of the chart, offered by its context menu (right click). */
+    public ExportActions exportActions() {
+        return exportActions;
+    }
+
+    /** The default file name: the context vector shown, e.g. "contributions to z(journey)". */
+    private String exportName() {
+        return shown == null ? "contributions" : "contributions to z(" + TokenLabels.escape(shown.tokens().get(shown.query())) + ")";
     }
 
     /** What the chart shows (null for nothing). */
