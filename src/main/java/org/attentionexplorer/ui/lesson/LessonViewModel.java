@@ -36,10 +36,14 @@ public final class LessonViewModel {
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step", Step.TOKENS);
     private final IntegerProperty selectedQuery = new SimpleIntegerProperty(this, "selectedQuery", 1);
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", Source.LESSON);
+    private final ObjectProperty<ModelSteps> modelSteps = new SimpleObjectProperty<>(this, "modelSteps");
 
     public LessonViewModel(BackgroundWork work, Lesson initial) {
         this.tracing = work.newSlot();
         apply(lesson -> initial);
+        source.addListener((o, was, is) -> keepQueryInRange());
+        modelSteps.addListener((o, was, is) -> keepQueryInRange());
     }
 
     // ---- properties ----
@@ -72,6 +76,29 @@ public final class LessonViewModel {
         return file;
     }
 
+    /** Where steps 1 to 8 take their numbers from: the lesson (the default) or the model of {@link #modelStepsProperty()}. */
+    public ObjectProperty<Source> sourceProperty() {
+        return source;
+    }
+
+    /**
+     * A trained model's trace and chosen head, shown in steps 1 to 8 when the source is the model, and the reason
+     * step 9 is one of the steps; null while no model is open. A {@code ui.model.ModelViewModel} binds it.
+     */
+    public ObjectProperty<ModelSteps> modelStepsProperty() {
+        return modelSteps;
+    }
+
+    /** True when steps 1 to 8 show the model's numbers (the source is the model and a model is open). */
+    public boolean showsModel() {
+        return source.get() == Source.MODEL && modelSteps.get() != null;
+    }
+
+    /** The steps one can walk through: the lesson's eight, and step 9 once a model is open. */
+    public List<Step> steps() {
+        return modelSteps.get() == null ? Step.LESSON_STEPS : List.of(Step.values());
+    }
+
     public Lesson lesson() {
         return lesson.get();
     }
@@ -80,14 +107,16 @@ public final class LessonViewModel {
 
     /** The next of the lesson's steps (staying on the last). */
     public void nextStep() {
-        int i = Step.LESSON_STEPS.indexOf(step.get());
-        step.set(Step.LESSON_STEPS.get(Math.min(i + 1, Step.LESSON_STEPS.size() - 1)));
+        List<Step> steps = steps();
+        int i = steps.indexOf(step.get());
+        step.set(steps.get(Math.min(i + 1, steps.size() - 1)));
     }
 
     /** The previous of the lesson's steps (staying on the first). */
     public void previousStep() {
-        int i = Step.LESSON_STEPS.indexOf(step.get());
-        step.set(Step.LESSON_STEPS.get(Math.max(i - 1, 0)));
+        List<Step> steps = steps();
+        int i = Math.max(steps.indexOf(step.get()), 1);
+        step.set(steps.get(i - 1));
     }
 
     /** Opens a lesson file; a bad file leaves the current lesson and explains. */
@@ -187,6 +216,14 @@ public final class LessonViewModel {
                 l.qkvBias() && module.usesLinearLayers(), seed, keepWeights ? l.weights() : null);
     }
 
+    /** The followed query stays one of the shown tokens. */
+    private void keepQueryInRange() {
+        int tokens = showsModel() ? modelSteps.get().trace().tokens().size() : lesson.get().tokenCount();
+        if (selectedQuery.get() >= tokens) {
+            selectedQuery.set(tokens - 1);
+        }
+    }
+
     /** Makes the edited lesson current if it is valid, and traces it in the background. */
     private void apply(UnaryOperator<Lesson> edit) {
         Lesson edited;
@@ -198,9 +235,7 @@ public final class LessonViewModel {
         }
         error.set("");
         lesson.set(edited);
-        if (selectedQuery.get() >= edited.tokenCount()) {
-            selectedQuery.set(edited.tokenCount() - 1);
-        }
+        keepQueryInRange();
         tracing.submit(() -> AttentionLab.trace(edited), trace::set, e -> error.set(e.getMessage()));
     }
 }

@@ -2,17 +2,21 @@ package org.attentionexplorer.ui.lesson;
 
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.attentionexplorer.attention.LessonTrace;
 import org.attentionexplorer.ui.heatmap.HeatmapView;
 
 /**
  * One step of the walk-through: its title, formula and explanation (which a learner can hide), and its matrices
- * as heatmaps side by side. The heatmaps follow the selected query token of the view model.
+ * as heatmaps side by side. The heatmaps follow the selected query token of the view model. Steps 1 to 8 show
+ * the lesson's numbers or, when the source is the model, the trained model's for the traced text and chosen head;
+ * a line under the formula says which. Step 9 shows the node given to {@link #setStepNineView(Node)}.
  */
 public final class StepView extends VBox {
     private final LessonViewModel model;
@@ -20,7 +24,9 @@ public final class StepView extends VBox {
     private final Label formula = new Label();
     private final Label explanation = new Label();
     private final ToggleButton explain = new ToggleButton("Explain");
+    private final Label source = new Label();
     private final FlowPane panels = new FlowPane(24, 24);
+    private final StackPane stepNine = new StackPane();
 
     public StepView(LessonViewModel model) {
         this.model = model;
@@ -41,13 +47,23 @@ public final class StepView extends VBox {
         explain.setSelected(true);
         explanation.visibleProperty().bind(explain.selectedProperty());
         explanation.managedProperty().bind(explain.selectedProperty());
+        source.getStyleClass().add("step-source");
+        source.setWrapText(true);
         HBox header = new HBox(16, title, explain);
-        getChildren().addAll(header, formula, explanation, panels);
+        getChildren().addAll(header, formula, explanation, source, panels, stepNine);
+        stepNine.getChildren().add(new Label("Open a trained model to look inside it."));
+    }
+
+    /** The view of step 9 (the grid of every head of the model), shown under the step's header. */
+    public void setStepNineView(Node view) {
+        stepNine.getChildren().setAll(view);
     }
 
     private void initListeners() {
         model.stepProperty().addListener((o, was, is) -> refresh());
         model.traceProperty().addListener((o, was, is) -> refresh());
+        model.sourceProperty().addListener((o, was, is) -> refresh());
+        model.modelStepsProperty().addListener((o, was, is) -> refresh());
     }
 
     private void refresh() {
@@ -55,15 +71,37 @@ public final class StepView extends VBox {
         title.setText(step.title());
         formula.setText(step.formula());
         explanation.setText(step.explanation());
-        LessonTrace trace = model.traceProperty().get();
+        boolean nine = step == Step.MODEL;
+        show(stepNine, nine);
+        show(panels, !nine);
+        show(source, !nine);
         panels.getChildren().clear();
-        if (trace == null) {
+        if (nine) {
             return;
         }
-        List<StepContent.Panel> content = StepContent.panels(step, trace);
+        List<StepContent.Panel> content;
+        ModelSteps steps = model.modelStepsProperty().get();
+        if (model.showsModel()) {
+            source.setText("Numbers from the trained model: layer " + steps.layer() + ", head " + steps.head() + ", for the "
+                    + steps.trace().tokens().size() + " tokens of the text in the top bar.");
+            content = StepContent.panels(step, steps);
+        } else {
+            LessonTrace trace = model.traceProperty().get();
+            source.setText((model.sourceProperty().get() == Source.MODEL ? "No model is open yet: numbers from the lesson \""
+                    : "Numbers from the lesson \"") + model.lesson().name() + "\".");
+            if (trace == null) {
+                return;
+            }
+            content = StepContent.panels(step, trace);
+        }
         for (StepContent.Panel panel : content) {
             panels.getChildren().add(card(panel));
         }
+    }
+
+    private static void show(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
     }
 
     private VBox card(StepContent.Panel panel) {
@@ -76,7 +114,8 @@ public final class StepView extends VBox {
         heatmap.dataProperty().set(panel.data());
         int rows = panel.data().values().rows();
         int cols = panel.data().values().cols();
-        double cell = Math.max(18, Math.min(44, 360.0 / Math.max(rows, cols)));
+        // large enough to read at lesson sizes, shrinking (the heatmap zooms) so a long text still fits a screen
+        double cell = Math.max(Math.min(18, 720.0 / Math.max(rows, cols)), Math.min(44, 360.0 / Math.max(rows, cols)));
         heatmap.setPrefSize(cols * cell + 170, rows * cell + 70);
         heatmap.selectedRowProperty().bindBidirectional(model.selectedQueryProperty());
         VBox card = new VBox(4, name, how, heatmap);
