@@ -162,6 +162,14 @@ public final class TrainingForm {
         return batchSize.property();
     }
 
+    public ObjectProperty<Integer> evalBatchesProperty() {
+        return evalBatches.property();
+    }
+
+    public ObjectProperty<String> samplePromptProperty() {
+        return samplePrompt.property();
+    }
+
     public ObjectProperty<Integer> sampleIntervalProperty() {
         return sampleInterval.property();
     }
