@@ -1,0 +1,227 @@
+package org.attentionexplorer.ui.train;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.attentionexplorer.data.Batch;
+import org.attentionexplorer.data.SyntheticTasks;
+import org.attentionexplorer.io.AppVersion;
+import org.attentionexplorer.io.Checkpoint;
+import org.attentionexplorer.io.Checkpoints;
+import org.attentionexplorer.model.GptModel;
+import org.attentionexplorer.model.ModelTrace;
+import org.attentionexplorer.model.ModelTracer;
+import org.attentionexplorer.text.TokenizerJson;
+import org.attentionexplorer.train.FreshModel;
+import org.attentionexplorer.train.HistoryCsv;
+import org.attentionexplorer.train.Trainer;
+import org.attentionexplorer.train.TrainingData;
+import org.attentionexplorer.train.TrainingEvent;
+import org.attentionexplorer.train.TrainingSettingsJson;
+import org.attentionexplorer.train.TrainingSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One training run on its own thread: loads the data, builds the model, trains, traces the probe sentence now and
+ * then, and saves the checkpoint and loss history into the run's folder (the command line's layout, so
+ * {@code train --resume} continues it). Everything it reports is an immutable {@link Update} handed to a consumer
+ * on the training thread (the view model batches them onto the FX thread). No JavaFX here.
+ *
+ * <p>Stopping saves a checkpoint of the last completed step before {@link #done()} completes; checkpoints are
+ * written atomically, so a file is never half-written whatever happens to the process.
+ */
+public final class TrainingRun implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+    static final String CHECKPOINT_FILE = "checkpoint.safetensors";
+    static final String HISTORY_FILE = "history.csv";
+    private static final int PROBE_TOKENS = 48;
+    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    /** How a run ended. */
+    public enum Outcome { FINISHED, STOPPED, FAILED }
+
+    /** What a run reports, in order. */
+    public sealed interface Update {
+    }
+
+    /** The data is loaded and the model built; training starts. */
+    public record Prepared(String description, Path folder, long parameters, long totalSteps) implements Update {
+    }
+
+    /** An event of the trainer. */
+    public record Event(TrainingEvent event) implements Update {
+    }
+
+    /** A trace of the probe sentence after {@code step} steps. */
+    public record Probe(long step, ModelTrace trace) implements Update {
+    }
+
+    /** The run is over: nothing follows. {@code message} says what happened and what was kept. */
+    public record Ended(Outcome outcome, long step, String message) implements Update {
+    }
+
+    private final TrainingPlan plan;
+    private final Consumer<Update> updates;
+    private final CompletableFuture<Ended> done = new CompletableFuture<>();
+    private volatile Trainer trainer;
+    private volatile boolean cancelled;
+    private volatile boolean pauseRequested;
+    private long lastProbe = Long.MIN_VALUE / 2;
+    private boolean probeBroken;
+
+    public TrainingRun(TrainingPlan plan, Consumer<Update> updates) {
+        this.plan = plan;
+        this.updates = updates;
+    }
+
+    /** Completes (on the training thread) once the run is over and its checkpoint, if any, is on disk. */
+    public CompletableFuture<Ended> done() {
+        return done;
+    }
+
+    public void pause() {
+        pauseRequested = true;
+        Trainer t = trainer;
+        if (t != null) {
+            t.pause();
+        }
+    }
+
+    public void resume() {
+        pauseRequested = false;
+        Trainer t = trainer;
+        if (t != null) {
+            t.resume();
+        }
+    }
+
+    /** Stops after the current step; the run then saves a checkpoint and ends. Any thread. */
+    public void cancel() {
+        cancelled = true;
+        Trainer t = trainer;
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    @Override
+    public void run() {
+        Ended end;
+        try {
+            end = train();
+        } catch (IOException e) {
+            end = new Ended(Outcome.FAILED, 0, e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // bad data or settings the form could not see (e.g. a text too short for one batch): the message says where
+            end = new Ended(Outcome.FAILED, 0, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("training failed", e);
+            end = new Ended(Outcome.FAILED, 0, "training failed unexpectedly: " + e + " (see the log)");
+        }
+        updates.accept(end);
+        done.complete(end);
+    }
+
+    private Ended train() throws IOException {
+        TrainingData data = plan.source() == TrainingForm.Source.TASK
+                ? TrainingData.fromTask(SyntheticTasks.byName(plan.task()), plan.batchSize(), plan.settings().seed())
+                : TrainingData.fromTextFile(plan.textFile(), plan.tokenizer(), null, plan.config().contextLength(), plan.batchSize(),
+                        plan.trainShare(), plan.settings().seed());
+        GptModel model = FreshModel.forData(plan.config(), data, plan.init(), plan.settings().seed());
+        Path folder = plan.checkpointRoot().resolve(plan.name() + "-" + LocalDateTime.now().format(FOLDER_TIME));
+        Files.createDirectories(folder);
+        Path checkpointFile = folder.resolve(CHECKPOINT_FILE);
+        Path historyFile = folder.resolve(HISTORY_FILE);
+        ObjectNode training = trainingJson();
+        String probe = plan.probeText().isBlank() ? defaultProbe(data) : plan.probeText();
+
+        Trainer t = new Trainer(model, data.tokenizer(), data.train(), data.validation(), plan.settings(),
+                snapshot -> save(checkpointFile, model, data, snapshot, training), null);
+        t.addListener(event -> {
+            updates.accept(new Event(event));
+            if (event instanceof TrainingEvent.Evaluation) {
+                try {
+                    HistoryCsv.write(historyFile, t.history());
+                } catch (IOException e) {
+                    LOG.warn("could not write {}: {}", historyFile, e.getMessage());
+                }
+            }
+            if (event instanceof TrainingEvent.Step s && System.nanoTime() - lastProbe >= plan.probeIntervalNanos()) {
+                probe(model, data, probe, s.step());
+            }
+        });
+        trainer = t;
+        if (pauseRequested) {
+            t.pause();
+        }
+        if (cancelled) {
+            return new Ended(Outcome.STOPPED, 0, "stopped before the first step; nothing was saved");
+        }
+        updates.accept(new Prepared(data.description(), folder, model.parameterCount(false), plan.settings().steps()));
+        probe(model, data, probe, 0);
+
+        TrainingEvent last = t.run();
+        probe(model, data, probe, t.step());
+        if (last instanceof TrainingEvent.Failed failed) {
+            return new Ended(Outcome.FAILED, failed.step(), failed.message());
+        }
+        if (last instanceof TrainingEvent.Cancelled) {
+            if (t.step() == 0) {
+                return new Ended(Outcome.STOPPED, 0, "stopped before the first step; nothing was saved");
+            }
+            Path saved = save(checkpointFile, model, data, t.snapshot(), training);
+            updates.accept(new Event(new TrainingEvent.CheckpointSaved(t.step(), saved)));
+            return new Ended(Outcome.STOPPED, t.step(), "stopped at step " + t.step() + "; saved " + saved);
+        }
+        return new Ended(Outcome.FINISHED, t.step(), "finished " + t.step() + " steps; saved " + checkpointFile);
+    }
+
+    /** Traces the probe sentence on the training thread, between steps, so the weights cannot change under it. */
+    private void probe(GptModel model, TrainingData data, String probe, long step) {
+        lastProbe = System.nanoTime();
+        if (probeBroken) {
+            return;
+        }
+        try {
+            updates.accept(new Probe(step, ModelTracer.trace(model, data.tokenizer(), probe, 0)));
+        } catch (IllegalArgumentException e) {
+            probeBroken = true;
+            LOG.warn("the probe sentence cannot be traced: {}", e.getMessage());
+        }
+    }
+
+    /** The start of the validation data (or of the first training batch), up to {@value #PROBE_TOKENS} tokens. */
+    private static String defaultProbe(TrainingData data) {
+        Batch batch = (data.validation() != null ? data.validation() : data.train()).batch(0);
+        int[] row = batch.inputs()[0];
+        return data.tokenizer().decode(Arrays.copyOf(row, Math.min(row.length, PROBE_TOKENS)));
+    }
+
+    private Path save(Path file, GptModel model, TrainingData data, TrainingSnapshot snapshot, ObjectNode training) throws IOException {
+        Checkpoints.write(file, new Checkpoint(model.config(), TokenizerJson.toJson(data.tokenizer()), snapshot.weights(),
+                snapshot.optimizerState(), snapshot.step(), snapshot.tokensSeen(), snapshot.seed(), snapshot.history(), training,
+                AppVersion.current()));
+        return file;
+    }
+
+    /** The settings as the command line writes them, so {@code train --resume} continues the run with its own. */
+    private ObjectNode trainingJson() {
+        ObjectNode training = TrainingSettingsJson.toJson(plan.settings());
+        training.put("batchSize", plan.batchSize());
+        training.put("trainRatio", plan.trainShare());
+        training.put("init", plan.init().name().toLowerCase(java.util.Locale.ROOT));
+        if (plan.source() == TrainingForm.Source.TASK) {
+            training.put("task", plan.task());
+        } else {
+            training.put("text", plan.textFile().toString());
+        }
+        return training;
+    }
+}
