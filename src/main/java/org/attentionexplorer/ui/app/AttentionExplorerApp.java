@@ -3,6 +3,7 @@ package org.attentionexplorer.ui.app;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.stage.Stage;
@@ -13,6 +14,12 @@ import org.attentionexplorer.io.BundledModel;
 import org.attentionexplorer.train.Benchmark;
 import org.attentionexplorer.ui.generate.GenerationView;
 import org.attentionexplorer.ui.generate.GenerationViewModel;
+import org.attentionexplorer.ui.lesson.Source;
+import org.attentionexplorer.ui.model.ModelBar;
+import org.attentionexplorer.ui.model.ModelGridView;
+import org.attentionexplorer.ui.model.ModelViewModel;
+import org.attentionexplorer.ui.train.TrainingView;
+import org.attentionexplorer.ui.train.TrainingViewModel;
 import org.attentionexplorer.ui.lesson.LessonViewModel;
 import org.attentionexplorer.ui.lesson.Step;
 import org.attentionexplorer.ui.task.BackgroundWork;
@@ -51,11 +58,28 @@ public final class AttentionExplorerApp extends Application {
         }
         stage.setMaximized(state.maximized());
         stage.setOnHidden(e -> remember(stage, state));
+        ModelViewModel models = new ModelViewModel(BackgroundWork.withDaemonThread(Platform::runLater), model);
+        window.setWalkThroughTop(new ModelBar(models, model));
+        window.stepView().setStepNineView(new ModelGridView(models, model));
+
+        TrainingView training = new TrainingView(TrainingViewModel.forApp(BackgroundWork.withDaemonThread(Platform::runLater)));
+        window.addTab("Train", training);
         GenerationViewModel generation = new GenerationViewModel(BackgroundWork.withDaemonThread(Platform::runLater),
                 Platform::runLater);
-        window.addTab("Generate", new GenerationView(generation));
-        ModelOpener models = new ModelOpener(work, window, state, generation::setModel);
-        options.model().or(state::lastModel).or(BundledModel::locate).ifPresent(models::open);
+        Tab generate = window.addTab("Generate", new GenerationView(generation));
+        generation.onShowAttentionProperty().set(text -> {
+            models.textProperty().set(text);
+            model.sourceProperty().set(Source.MODEL);
+            model.stepProperty().set(Step.MODEL);
+            window.showWalkThrough();
+        });
+        ModelOpener opener = new ModelOpener(models, window, state, generation::setModel);
+        training.model().onOpenCheckpointProperty().set(file -> {
+            opener.open(file);
+            generate.getTabPane().getSelectionModel().select(0);
+        });
+        options.model().or(state::lastModel).or(BundledModel::locate).ifPresent(opener::open);
+        stage.setOnCloseRequest(event -> training.closeRequested(event, stage::close));
 
         stage.show();
         window.requestFocus();

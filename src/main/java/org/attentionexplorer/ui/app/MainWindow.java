@@ -47,10 +47,13 @@ public final class MainWindow extends BorderPane {
     private final Menu fileMenu = new Menu("_File");
     private final Menu viewMenu = new Menu("_View");
     private final ToggleButton edit = new ToggleButton("Edit lesson");
+    private final StepView stepView;
+    private final BorderPane walkThrough = new BorderPane();
     private Consumer<Path> onLessonFile = path -> { };
 
     public MainWindow(LessonViewModel model) {
         this.model = model;
+        this.stepView = new StepView(model);
         createView();
         initListeners();
     }
@@ -83,6 +86,16 @@ public final class MainWindow extends BorderPane {
         tabs.getSelectionModel().select(0);
     }
 
+    /** The step view, which shows step 9 with the node the model feature gives it. */
+    public StepView stepView() {
+        return stepView;
+    }
+
+    /** A bar above the walk-through's steps (the model's text and head selectors). */
+    public void setWalkThroughTop(Node bar) {
+        walkThrough.setTop(bar);
+    }
+
     /** Called with every lesson file opened or saved, so the app can remember the last one. */
     public void setOnLessonFile(Consumer<Path> listener) {
         this.onLessonFile = listener;
@@ -91,7 +104,15 @@ public final class MainWindow extends BorderPane {
     private void createView() {
         getStyleClass().add("main-window");
         ListView<Step> steps = new ListView<>();
-        steps.getItems().addAll(Step.LESSON_STEPS);
+        steps.getItems().addAll(model.steps());
+        // step 9 joins the list once a model is open
+        model.modelStepsProperty().addListener((o, was, is) -> {
+            if (steps.getItems().size() != model.steps().size()) {
+                Step current = model.stepProperty().get();
+                steps.getItems().setAll(model.steps());
+                steps.getSelectionModel().select(current);
+            }
+        });
         steps.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Step step, boolean empty) {
@@ -109,7 +130,7 @@ public final class MainWindow extends BorderPane {
         steps.setPrefWidth(310);
         steps.getStyleClass().add("step-list");
 
-        ScrollPane center = new ScrollPane(new StepView(model));
+        ScrollPane center = new ScrollPane(stepView);
         center.setFitToWidth(true);
         ScrollPane editor = new ScrollPane(new LessonEditor(model));
         editor.setFitToWidth(true);
@@ -118,7 +139,7 @@ public final class MainWindow extends BorderPane {
         editor.visibleProperty().bind(edit.selectedProperty());
         editor.managedProperty().bind(edit.selectedProperty());
 
-        BorderPane walkThrough = new BorderPane(center);
+        walkThrough.setCenter(center);
         walkThrough.setLeft(steps);
         walkThrough.setRight(editor);
         tabs.getStyleClass().add("main-tabs");

@@ -1,57 +1,57 @@
 package org.attentionexplorer.ui.app;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.stage.FileChooser;
 import org.attentionexplorer.io.LoadedModel;
-import org.attentionexplorer.ui.task.BackgroundWork;
+import org.attentionexplorer.ui.model.ModelViewModel;
 
 /**
- * Opens trained models (checkpoints) for the views that use one: in the background, with the model's name in the
- * status bar while it loads and once it is ready. A file that cannot be opened is explained in a dialog, and the
- * model that was open stays open.
+ * The app's File > Open model: the model view model loads the checkpoint in the background; once it is open it is
+ * remembered, named in the status bar and handed to the other views that use it (generation). A file that cannot
+ * be opened is explained in a dialog, and the model that was open stays open.
  */
 final class ModelOpener {
-    private final BackgroundWork.Slot loading;
+    private final ModelViewModel models;
     private final MainWindow window;
-    private final WindowState state;
-    private final List<Consumer<LoadedModel>> users = new ArrayList<>();
     private final Label name = new Label("Model: none");
 
-    ModelOpener(BackgroundWork work, MainWindow window, WindowState state, Consumer<LoadedModel> firstUser) {
-        this.loading = work.newSlot();
+    ModelOpener(ModelViewModel models, MainWindow window, WindowState state, Consumer<LoadedModel> user) {
+        this.models = models;
         this.window = window;
-        this.state = state;
-        users.add(firstUser);
         window.statusBar().getRightItems().add(name);
-        MenuItem open = new MenuItem("Open model...");
-        open.setOnAction(e -> choose());
-        window.fileMenu().getItems().add(open);
-    }
-
-    /** Another view that shows the open model. */
-    void addUser(Consumer<LoadedModel> user) {
-        users.add(user);
-    }
-
-    /** Loads {@code file} in the background and hands it to every view. */
-    void open(Path file) {
-        String before = name.getText();
-        name.setText("Model: loading " + file.getFileName() + "...");
-        loading.submit(() -> LoadedModel.read(file), loaded -> {
-            users.forEach(user -> user.accept(loaded));
-            state.setLastModel(file);
-            name.setText("Model: " + file.getFileName() + String.format(java.util.Locale.ROOT, " (%,d parameters)", loaded.model().parameterCount(false)));
-        }, e -> {
-            name.setText(before);
-            Dialogs.error(window, "The model could not be opened", e.getMessage()
-                    + "\n\nChoose a checkpoint (.safetensors) written by the train command or the Train tab. "
-                    + "The model you had open is still open.");
+        MenuItem openItem = new MenuItem("Open model...");
+        openItem.setOnAction(e -> choose());
+        window.fileMenu().getItems().add(openItem);
+        models.loadingProperty().addListener((o, was, is) -> {
+            if (is) {
+                name.setText("Model: loading...");
+            }
         });
+        models.loadedProperty().addListener((o, was, loaded) -> {
+            if (loaded != null) {
+                user.accept(loaded);
+                state.setLastModel(loaded.source());
+                name.setText("Model: " + loaded.source().getFileName() + String.format(java.util.Locale.ROOT,
+                        " (%,d parameters)", loaded.model().parameterCount(false)));
+            }
+        });
+        models.errorProperty().addListener((o, was, error) -> {
+            if (error != null && !error.isEmpty()) {
+                LoadedModel open = models.loadedProperty().get();
+                name.setText(open == null ? "Model: none" : "Model: " + open.source().getFileName());
+                Dialogs.error(window, "The model could not be opened", error
+                        + "\n\nChoose a checkpoint (.safetensors) written by the train command or the Train tab. "
+                        + (open == null ? "" : "The model you had open is still open."));
+            }
+        });
+    }
+
+    /** Loads {@code file} in the background. */
+    void open(Path file) {
+        models.open(file);
     }
 
     private void choose() {

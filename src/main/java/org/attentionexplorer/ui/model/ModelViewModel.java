@@ -42,6 +42,8 @@ public final class ModelViewModel {
     public static final Path BUNDLED_MODEL = Path.of("samples", "models", "char-small-lighthouse.safetensors");
     /** The text traced until the learner types another: a line of the story the bundled model learned. */
     public static final String DEFAULT_TEXT = "Two flashes, then darkness, then two flashes again.";
+    private final javafx.beans.property.ReadOnlyObjectWrapper<LoadedModel> loadedModel =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "loaded");
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelViewModel.class);
     private static final int TOP_K = 5;
@@ -157,6 +159,11 @@ public final class ModelViewModel {
     }
 
     /** What to know about the text: empty or too short (not traced), cropped to the context, unknown characters; or "". */
+    /** The open model itself, for other views that use it (generation); null until one is open. */
+    public ReadOnlyObjectProperty<LoadedModel> loadedProperty() {
+        return loadedModel.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
     }
@@ -172,6 +179,7 @@ public final class ModelViewModel {
         loading.submit(() -> LoadedModel.read(file), loaded -> {
             loadingNow.set(false);
             model = loaded;
+            loadedModel.set(loaded);
             GptConfig config = loaded.model().config();
             modelName.set(String.valueOf(file.getFileName()));
             layerCount.set(config.numLayers());
