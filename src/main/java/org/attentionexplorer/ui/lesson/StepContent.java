@@ -130,7 +130,7 @@ public final class StepContent {
         String name = entry.key().substring(entry.key().lastIndexOf('.') + 1);
         Scale scale = scaleOf(name);
         HeatmapData data = new HeatmapData(entry.matrix(), entry.rowLabels(), entry.colLabels(), scale,
-                (row, col, value) -> explain(name, entry, row, col, value));
+                (row, col, value) -> explain(name, entry, row, col, value)).withName(entry.key());
         return new Panel(entry.key(), entry.title(), entry.formula(), data);
     }
 

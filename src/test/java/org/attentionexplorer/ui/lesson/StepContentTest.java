@@ -24,6 +24,8 @@ class StepContentTest {
         List<StepContent.Panel> mask = StepContent.panels(Step.MASK, bundled);
         assertThat(mask).extracting(StepContent.Panel::key).containsExactly("mask", "maskedScores", "causalWeights", "renormalizedWeights");
         assertThat(mask).extracting(p -> p.data().scale()).containsExactly(Scale.BINARY, Scale.DIVERGING, Scale.SEQUENTIAL, Scale.SEQUENTIAL);
+        assertThat(mask).extracting(p -> p.data().name()).as("exports are named after the key")
+                .containsExactly("mask", "maskedScores", "causalWeights", "renormalizedWeights");
     }
 
     @Test
