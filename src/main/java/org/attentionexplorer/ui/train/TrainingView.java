@@ -89,6 +89,11 @@ public final class TrainingView extends BorderPane {
         state.setStyle("-fx-font-weight: bold;");
         HBox status = new HBox(14, state, progress, stepLabel, speed);
         status.setAlignment(Pos.CENTER_LEFT);
+        for (Label label : new Label[] {state, stepLabel, speed}) {
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the bar gives way, the numbers never truncate
+        }
+        progress.setMinWidth(80);
+        HBox.setHgrow(progress, Priority.SOMETIMES);
         message.setWrapText(true);
         description.setWrapText(true);
         description.getStyleClass().add("panel-formula");
