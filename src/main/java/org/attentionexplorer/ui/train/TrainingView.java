@@ -53,7 +53,7 @@ public final class TrainingView extends BorderPane {
     private final ChoiceBox<String> xAxis = new ChoiceBox<>();
     private final Spinner<Integer> layer = new Spinner<>(0, 0, 0);
     private final Spinner<Integer> head = new Spinner<>(0, 0, 0);
-    private final Label probeTitle = new Label("Probe: attention weights");
+    private final Label probeTitle = new Label("Probe sentence");
     private final HeatmapView heatmap = new HeatmapView();
     private final TextArea sample = new TextArea();
     private final ListView<CheckpointList.Entry> checkpoints = new ListView<>();
@@ -89,6 +89,11 @@ public final class TrainingView extends BorderPane {
         state.setStyle("-fx-font-weight: bold;");
         HBox status = new HBox(14, state, progress, stepLabel, speed);
         status.setAlignment(Pos.CENTER_LEFT);
+        for (Label label : new Label[] {state, stepLabel, speed}) {
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the bar gives way, the numbers never truncate
+        }
+        progress.setMinWidth(80);
+        HBox.setHgrow(progress, Priority.SOMETIMES);
         message.setWrapText(true);
         description.setWrapText(true);
         description.getStyleClass().add("panel-formula");
@@ -102,11 +107,12 @@ public final class TrainingView extends BorderPane {
         layer.setPrefWidth(70);
         head.setPrefWidth(70);
         probeTitle.getStyleClass().add("panel-title");
-        HBox probeTools = new HBox(8, probeTitle, new Label("layer"), layer, new Label("head"), head);
+        HBox probeTools = new HBox(8, new Label("Attention weights of layer"), layer, new Label("head"), head);
         probeTools.setAlignment(Pos.CENTER_LEFT);
+        probeTools.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         heatmap.setPrefSize(460, 380);
         heatmap.setMinSize(200, 200);
-        VBox probe = new VBox(4, probeTools, heatmap);
+        VBox probe = new VBox(4, probeTitle, probeTools, heatmap);
         VBox.setVgrow(heatmap, Priority.ALWAYS);
 
         sample.setEditable(false);
@@ -167,7 +173,7 @@ public final class TrainingView extends BorderPane {
         model.probeTraceProperty().addListener((o, was, is) -> fitSpinners(is));
         model.probeHeatmapProperty().addListener((o, was, is) -> heatmap.setData(is));
         model.probeStepProperty().addListener((o, was, is) -> probeTitle.setText(is.longValue() < 0
-                ? "Probe: attention weights" : "Probe: attention weights after step " + is));
+                ? "Probe sentence" : "Probe sentence after step " + is));
 
         checkpoints.setItems(model.checkpoints());
         open.setOnAction(e -> openSelected());

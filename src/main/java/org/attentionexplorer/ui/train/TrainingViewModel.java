@@ -63,6 +63,7 @@ public final class TrainingViewModel {
 
     private final BackgroundWork.Slot listing;
     private final Executor trainingThread;
+    private final Executor ui;
     private final EventBatcher<TrainingRun.Update> batcher;
     private final long probeIntervalNanos;
     private final TrainingForm form = new TrainingForm();
@@ -102,6 +103,7 @@ public final class TrainingViewModel {
     public TrainingViewModel(BackgroundWork work, Executor trainingThread, Executor ui, Duration uiInterval, Duration probeInterval) {
         this.listing = work.newSlot();
         this.trainingThread = trainingThread;
+        this.ui = ui;
         this.batcher = new EventBatcher<>(ui, uiInterval.toNanos(), this::deliver);
         this.probeIntervalNanos = probeInterval.toNanos();
         canStart = Bindings.createBooleanBinding(() -> problems.isEmpty() && !state.get().active(), problems, state);
@@ -303,10 +305,12 @@ public final class TrainingViewModel {
             return CompletableFuture.completedFuture(r == null ? null : r.done().getNow(null));
         }
         r.cancel();
-        if (Platform.isFxApplicationThread() || state.get().active()) {
-            state.set(RunState.STOPPING);
-            message.set("Stopping after the current step, then saving a checkpoint...");
-        }
+        ui.execute(() -> { // any thread may stop (the close dialog); the state changes on the UI thread, unless already ended
+            if (state.get().active() && !r.done().isDone()) {
+                state.set(RunState.STOPPING);
+                message.set("Stopping after the current step, then saving a checkpoint...");
+            }
+        });
         return r.done();
     }
 
