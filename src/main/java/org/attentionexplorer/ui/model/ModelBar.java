@@ -10,6 +10,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.attentionexplorer.ui.lesson.LessonViewModel;
 import org.attentionexplorer.ui.lesson.Source;
@@ -70,10 +71,21 @@ public final class ModelBar extends VBox {
         notice.getStyleClass().add("model-notice");
         notice.setId("model-notice");
         notice.setWrapText(true);
-        HBox row = new HBox(8, new Label("Numbers from"), new HBox(fromLesson, fromModel), new Label("Text"), text,
-                new Label("Layer"), layer, new Label("Head"), head, status);
+        layer.setMinWidth(Region.USE_PREF_SIZE);
+        head.setMinWidth(Region.USE_PREF_SIZE);
+        HBox sources = new HBox(fromLesson, fromModel);
+        sources.setMinWidth(Region.USE_PREF_SIZE);
+        text.setMinWidth(160);
+        HBox row = new HBox(8, fixed("Numbers from"), sources, fixed("Text"), text, fixed("Layer"), layer, fixed("Head"), head);
         row.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(row, notice);
+        getChildren().addAll(row, status, notice);
+    }
+
+    /** A label that keeps its width when the bar is narrow (the text field shrinks instead). */
+    private static Label fixed(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private void initListeners() {

@@ -77,7 +77,8 @@ public final class ModelGridView extends VBox {
                 + " many tokens back it looks. Click a head to open it in step 5.");
         hover.setText(" ");
         int headCount = (int) heads.stream().filter(t -> t.layer() == 0).count();
-        double size = Math.max(56, Math.min(170, 900.0 / headCount));
+        int layerCount = heads.size() / headCount;
+        double size = Math.max(56, Math.min(150, Math.min(900.0 / headCount, 900.0 / layerCount)));
         for (int h = 0; h < headCount; h++) {
             Label column = new Label("head " + h);
             column.getStyleClass().add("model-grid-axis");
