@@ -38,7 +38,8 @@ public final class MemoryBenchmark {
         Trainer trainer = new Trainer(model, data.tokenizer(), data.train(), data.validation(), settings, null, null);
         System.out.printf(Locale.ROOT, "memory benchmark: char-small, batch %d, %d steps, eval every %d; %s%n", batch, steps,
                 evalInterval, data.description());
-        System.out.println("step ms rssMB javacppMB heapMB event");
+        boolean nmt = Boolean.getBoolean("memory.nmt");
+        System.out.println("step ms rssMB javacppMB heapMB heapCommittedMB" + (nmt ? " jvmCommittedMB" : "") + " event");
         long[] last = {System.nanoTime()};
         trainer.addListener(event -> {
             String kind = null;
@@ -53,13 +54,31 @@ public final class MemoryBenchmark {
             if (kind != null) {
                 long now = System.nanoTime();
                 Runtime rt = Runtime.getRuntime();
-                System.out.printf(Locale.ROOT, "%d %.0f %.0f %.0f %.0f %s%n", step, (now - last[0]) / 1e6, rssBytes() / 1e6,
-                        Pointer.totalBytes() / 1e6, (rt.totalMemory() - rt.freeMemory()) / 1e6, kind);
+                System.out.printf(Locale.ROOT, "%d %.0f %.0f %.0f %.0f %.0f%s %s%n", step, (now - last[0]) / 1e6, rssBytes() / 1e6,
+                        Pointer.totalBytes() / 1e6, (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.totalMemory() / 1e6,
+                        nmt ? String.format(Locale.ROOT, " %.0f", jvmCommittedBytes() / 1e6) : "", kind);
                 last[0] = now;
             }
         });
         trainer.run();
         System.out.printf(Locale.ROOT, "done: rss %.0f MB, javacpp max %.0f MB%n", rssBytes() / 1e6, Pointer.maxBytes() / 1e6);
+    }
+
+    /**
+     * What the JVM itself has committed (heap, metaspace, code cache, GC, threads, its own mallocs), from Native Memory
+     * Tracking: run with {@code -XX:NativeMemoryTracking=summary -Dmemory.nmt=true}. RSS minus this is, roughly,
+     * what native libraries (libnd4j, OpenBLAS) hold through the C allocator.
+     */
+    static long jvmCommittedBytes() {
+        try {
+            Object text = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                    new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()});
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(text.toString());
+            return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
+        } catch (javax.management.JMException e) {
+            return -1;
+        }
     }
 
     /** VmRSS of this process, in bytes (0 where /proc is missing). */
