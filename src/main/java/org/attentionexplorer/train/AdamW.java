@@ -48,8 +48,9 @@ public final class AdamW {
             String name = entry.getKey();
             INDArray p = entry.getValue();
             INDArray g = gradients.get(name);
-            INDArray mt = m.computeIfAbsent(name, k -> Nd4j.zerosLike(p));
-            INDArray vt = v.computeIfAbsent(name, k -> Nd4j.zerosLike(p));
+            // the moments outlive the step: never in its workspace (a no-op when no workspace is active)
+            INDArray mt = m.computeIfAbsent(name, k -> StepMemory.outside(() -> Nd4j.zerosLike(p)));
+            INDArray vt = v.computeIfAbsent(name, k -> StepMemory.outside(() -> Nd4j.zerosLike(p)));
             if (weightDecay > 0 && p.rank() >= 2) {
                 p.muli(1 - learningRate * weightDecay);
             }

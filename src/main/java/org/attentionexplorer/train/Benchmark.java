@@ -61,19 +61,22 @@ public final class Benchmark {
         SplittableRandom random = new SplittableRandom(seed);
         int t = config.contextLength();
         double[] times = new double[steps];
-        for (int s = 0; s < warmupSteps + steps; s++) {
-            int[][] inputs = randomTokens(random, batchSize, t, config.vocabSize());
-            int[][] targets = randomTokens(random, batchSize, t, config.vocabSize());
-            long start = System.nanoTime();
-            GptModel.StepResult result = model.lossAndGradients(inputs, targets, s);
-            AdamW.clipGradients(result.gradients(), 1.0);
-            optimizer.update(model.parameters(), result.gradients(), 1e-4);
-            double ms = (System.nanoTime() - start) / 1e6;
-            if (s >= warmupSteps) {
-                times[s - warmupSteps] = ms;
-            }
-            if (s % 8 == 7) {
-                System.gc();
+        try (StepMemory memory = new StepMemory()) {   // as the trainer: one reused workspace for a step's arrays
+            for (int s = 0; s < warmupSteps + steps; s++) {
+                int[][] inputs = randomTokens(random, batchSize, t, config.vocabSize());
+                int[][] targets = randomTokens(random, batchSize, t, config.vocabSize());
+                long dropoutSeed = s;
+                long start = System.nanoTime();
+                memory.inside(() -> {
+                    GptModel.StepResult result = model.lossAndGradients(inputs, targets, dropoutSeed);
+                    AdamW.clipGradients(result.gradients(), 1.0);
+                    optimizer.update(model.parameters(), result.gradients(), 1e-4);
+                    return result.loss();
+                });
+                double ms = (System.nanoTime() - start) / 1e6;
+                if (s >= warmupSteps) {
+                    times[s - warmupSteps] = ms;
+                }
             }
         }
         double[] sorted = times.clone();

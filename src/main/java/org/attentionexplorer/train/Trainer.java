@@ -27,8 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
-    /** Native memory of ND4J arrays is freed only when the Java GC runs; collect every this many steps. */
-    private static final int COLLECT_EVERY = 8;
 
     private final GptModel model;
     private final Tokenizer tokenizer;
@@ -115,6 +113,12 @@ public final class Trainer {
 
     /** Trains up to {@code settings.steps()}; returns the last event (Finished, Cancelled or Failed). */
     public TrainingEvent run() {
+        try (StepMemory memory = new StepMemory()) {
+            return run(memory);
+        }
+    }
+
+    private TrainingEvent run(StepMemory memory) {
         long firstStep = step;
         long started = System.nanoTime();
         double recentRate = 0;
@@ -125,35 +129,24 @@ public final class Trainer {
             }
             long t0 = System.nanoTime();
             Batch batch = train.batch(step);
-            GptModel.StepResult result = model.lossAndGradients(batch.inputs(), batch.targets(), settings.seed() * 1_000_003L + step);
-            if (!Double.isFinite(result.loss())) {
-                return finish(new TrainingEvent.Failed(step, "the loss became " + result.loss() + " at step " + (step + 1)
-                        + "; training stopped and no checkpoint was written after it (the last good one is kept). "
-                        + "Try a lower learning rate."));
+            StepOutcome outcome = memory.inside(() -> trainStep(batch));
+            if (outcome.failure() != null) {
+                return finish(new TrainingEvent.Failed(step, outcome.failure()));
             }
-            double gradNorm = AdamW.clipGradients(result.gradients(), settings.gradClip());
-            if (!Double.isFinite(gradNorm)) {
-                return finish(new TrainingEvent.Failed(step, "the gradients became " + gradNorm + " at step " + (step + 1)
-                        + "; training stopped before the update, and no checkpoint was written after it. Try a lower learning rate."));
-            }
-            double learningRate = settings.schedule().at(step);
-            optimizer.update(model.parameters(), result.gradients(), learningRate);
             step++;
             tokensSeen += batch.tokenCount();
-            if (step % COLLECT_EVERY == 0) {
-                System.gc(); // frees the off-heap buffers of the last steps' arrays
-            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             double rate = batch.tokenCount() / seconds;
             recentRate = recentRate == 0 ? rate : 0.8 * recentRate + 0.2 * rate;
             double eta = (settings.steps() - step) * batch.tokenCount() / recentRate;
-            emit(new TrainingEvent.Step(step, settings.steps(), result.loss(), learningRate, gradNorm, tokensSeen, recentRate, eta));
+            emit(new TrainingEvent.Step(step, settings.steps(), outcome.loss(), outcome.learningRate(), outcome.gradNorm(),
+                    tokensSeen, recentRate, eta));
 
             if (step % settings.evalInterval() == 0 || step == settings.steps()) {
-                evaluate(learningRate);
+                evaluate(memory, outcome.learningRate());
             }
             if (settings.sampleInterval() > 0 && step % settings.sampleInterval() == 0) {
-                sample();
+                sample(memory);
             }
             if (saver != null && ((settings.checkpointInterval() > 0 && step % settings.checkpointInterval() == 0)
                     || step == settings.steps())) {
@@ -167,9 +160,32 @@ public final class Trainer {
         return finish(new TrainingEvent.Finished(step));
     }
 
-    private void evaluate(double learningRate) {
-        double trainLoss = meanLoss(train);
-        double valLoss = validation == null ? Double.NaN : meanLoss(validation);
+    /** What one step gave: its loss, gradient norm and learning rate, or why it failed (null when it did not). */
+    private record StepOutcome(double loss, double gradNorm, double learningRate, String failure) {
+    }
+
+    /** Forward, backward, clipping and the update of step {@code step + 1}; its arrays live in the step's workspace. */
+    private StepOutcome trainStep(Batch batch) {
+        GptModel.StepResult result = model.lossAndGradients(batch.inputs(), batch.targets(), settings.seed() * 1_000_003L + step);
+        if (!Double.isFinite(result.loss())) {
+            return new StepOutcome(result.loss(), Double.NaN, Double.NaN, "the loss became " + result.loss() + " at step "
+                    + (step + 1) + "; training stopped and no checkpoint was written after it (the last good one is kept). "
+                    + "Try a lower learning rate.");
+        }
+        double gradNorm = AdamW.clipGradients(result.gradients(), settings.gradClip());
+        if (!Double.isFinite(gradNorm)) {
+            return new StepOutcome(result.loss(), gradNorm, Double.NaN, "the gradients became " + gradNorm + " at step "
+                    + (step + 1) + "; training stopped before the update, and no checkpoint was written after it. "
+                    + "Try a lower learning rate.");
+        }
+        double learningRate = settings.schedule().at(step);
+        optimizer.update(model.parameters(), result.gradients(), learningRate);
+        return new StepOutcome(result.loss(), gradNorm, learningRate, null);
+    }
+
+    private void evaluate(StepMemory memory, double learningRate) {
+        double trainLoss = meanLoss(memory, train);
+        double valLoss = validation == null ? Double.NaN : meanLoss(memory, validation);
         LossPoint point = new LossPoint(step, tokensSeen, trainLoss, valLoss, learningRate);
         history.add(point);
         emit(new TrainingEvent.Evaluation(point));
@@ -179,27 +195,29 @@ public final class Trainer {
      * Mean evaluation-mode loss per token over the source's first batches, at most one epoch of them (the book's
      * calc_loss_loader with num_batches).
      */
-    private double meanLoss(BatchSource source) {
+    private double meanLoss(StepMemory memory, BatchSource source) {
         long batches = Math.min(settings.evalBatches(), source.batchesPerEpoch());
         double sum = 0;
         long tokens = 0;
         for (int i = 0; i < batches; i++) {
             Batch batch = source.batch(i);
-            sum += model.loss(batch.inputs(), batch.targets()) * batch.tokenCount();
+            sum += memory.inside(() -> model.loss(batch.inputs(), batch.targets())) * batch.tokenCount();
             tokens += batch.tokenCount();
         }
         return sum / tokens;
     }
 
-    private void sample() {
+    private void sample(StepMemory memory) {
         String prompt = settings.samplePrompt();
+        String text;
         try {
-            String text = Generator.generate(model, tokenizer, prompt, SamplingSettings.greedy(settings.sampleTokens()),
-                    s -> { }, () -> cancelled).text();
-            emit(new TrainingEvent.Sample(step, prompt, text));
+            text = memory.inside(() -> Generator.generate(model, tokenizer, prompt, SamplingSettings.greedy(settings.sampleTokens()),
+                    s -> { }, () -> cancelled).text());
         } catch (IllegalArgumentException e) {
             LOG.warn("no sample at step {}: {}", step, e.getMessage());
+            return;
         }
+        emit(new TrainingEvent.Sample(step, prompt, text));
     }
 
     private boolean save() {
