@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.attentionexplorer.attention.AttentionLab;
@@ -38,6 +40,8 @@ public final class LessonViewModel {
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", Source.LESSON);
     private final ObjectProperty<ModelSteps> modelSteps = new SimpleObjectProperty<>(this, "modelSteps");
+    private final IntegerProperty whatIfWidth = new SimpleIntegerProperty(this, "whatIfWidth", 0);
+    private final BooleanProperty whatIfScaled = new SimpleBooleanProperty(this, "whatIfScaled", false);
 
     public LessonViewModel(BackgroundWork work, Lesson initial) {
         this.tracing = work.newSlot();
@@ -87,6 +91,16 @@ public final class LessonViewModel {
      */
     public ObjectProperty<ModelSteps> modelStepsProperty() {
         return modelSteps;
+    }
+
+    /** Step 5's imagined head width d (see {@link Saturation}); 0: the shown head's own d_k. */
+    public IntegerProperty whatIfWidthProperty() {
+        return whatIfWidth;
+    }
+
+    /** Whether step 5's imagined head divides its scores by sqrt(d) (off by default, to show softmax saturating). */
+    public BooleanProperty whatIfScaledProperty() {
+        return whatIfScaled;
     }
 
     /** True when steps 1 to 8 show the model's numbers (the source is the model and a model is open). */

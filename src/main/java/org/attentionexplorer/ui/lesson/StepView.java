@@ -3,7 +3,9 @@ package org.attentionexplorer.ui.lesson;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -97,6 +99,66 @@ public final class StepView extends VBox {
         for (StepContent.Panel panel : content) {
             panels.getChildren().add(card(panel));
         }
+        if (step == Step.QKV) {
+            whatIf(content);
+        }
+    }
+
+    /** Step 5's control: the head's scores stretched as if it were d wide, with or without dividing by sqrt(d). */
+    private void whatIf(List<StepContent.Panel> content) {
+        StepContent.Panel scores = content.stream().filter(p -> isKey(p, "attnScores")).findFirst().orElse(null);
+        StepContent.Panel keys = content.stream().filter(p -> isKey(p, "keys")).findFirst().orElse(null);
+        if (scores == null || keys == null) {
+            return;
+        }
+        int dK = keys.data().cols();
+        int chosen = model.whatIfWidthProperty().get();
+        Slider width = new Slider(0, Saturation.MAX_EXPONENT, Math.round(Math.log(chosen > 0 ? chosen : dK) / Math.log(2)));
+        width.setId("what-if-width");
+        width.setMajorTickUnit(1);
+        width.setMinorTickCount(0);
+        width.setSnapToTicks(true);
+        width.setShowTickMarks(true);
+        width.setPrefWidth(260);
+        CheckBox scaled = new CheckBox("divide by sqrt(d)");
+        scaled.setId("what-if-scaled");
+        scaled.setSelected(model.whatIfScaledProperty().get());
+        Label now = new Label();
+        now.setMinWidth(130);
+        HBox controls = new HBox(10, new Label("What if the head were wider?  d ="), width, now, scaled);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label why = new Label();
+        why.getStyleClass().add("panel-formula");
+        why.setWrapText(true);
+        why.setMaxWidth(900);
+        StackPane shown = new StackPane();
+        Runnable update = () -> {
+            int d = model.whatIfWidthProperty().get() > 0 ? model.whatIfWidthProperty().get() : dK;
+            now.setText("d = " + d + (d == dK ? " (this head)" : ""));
+            why.setText("A dot product of d numbers grows like sqrt(d): the scores are stretched as a " + d
+                    + "-wide head's would be. Without dividing by sqrt(d), softmax saturates as d grows: each row puts nearly"
+                    + " all its weight on one token. Divided by sqrt(d), the weights stay this head's whatever d.");
+            shown.getChildren().setAll(card(Saturation.widened(scores, dK, d, model.whatIfScaledProperty().get())));
+        };
+        width.valueProperty().addListener((o, was, is) -> {
+            int d = 1 << (int) Math.round(is.doubleValue());
+            if (d != model.whatIfWidthProperty().get()) {
+                model.whatIfWidthProperty().set(d);
+                update.run();
+            }
+        });
+        scaled.selectedProperty().addListener((o, was, is) -> {
+            model.whatIfScaledProperty().set(is);
+            update.run();
+        });
+        update.run();
+        VBox box = new VBox(6, controls, why, shown);
+        box.getStyleClass().add("what-if");
+        panels.getChildren().add(box);
+    }
+
+    private static boolean isKey(StepContent.Panel panel, String name) {
+        return panel.key().equals(name) || panel.key().endsWith("." + name);
     }
 
     private static void show(Node node, boolean shown) {
