@@ -92,6 +92,22 @@ public final class Checkpoints {
     }
 
     /**
+     * The step a checkpoint holds, from its header alone (no weights are read), for lists of checkpoints.
+     *
+     * @throws CheckpointException when the file is missing, unreadable or not one of our checkpoints
+     */
+    public static long stepOf(Path file) {
+        String source = file.toString();
+        try (SafetensorsFile safetensors = Safetensors.open(file)) {
+            Map<String, String> metadata = safetensors.metadata();
+            checkFormat(source, metadata);
+            return readLong(source, metadata, KEY_STEP, 0);
+        } catch (SafetensorsException e) {
+            throw CheckpointException.of(e);
+        }
+    }
+
+    /**
      * Reads a checkpoint without checking its weights against a model (for that, see
      * {@link #read(Path, Function)}).
      *

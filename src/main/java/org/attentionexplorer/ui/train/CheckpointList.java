@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.attentionexplorer.io.CheckpointException;
+import org.attentionexplorer.io.Checkpoints;
 
 /** The checkpoints under a folder of runs: each run folder's {@code checkpoint.safetensors}, and loose .safetensors files. */
 public final class CheckpointList {
@@ -19,7 +21,7 @@ public final class CheckpointList {
      *
      * @param path     the file
      * @param run      the run's folder name (or the file name of a loose file)
-     * @param step     the step it holds, when known from this session (-1: not read)
+     * @param step     the step it holds, from its header (-1: the file is not one of our checkpoints)
      * @param modified when it was last written
      * @param bytes    its size
      */
@@ -36,7 +38,7 @@ public final class CheckpointList {
             for (Path child : children.toList()) {
                 Path file = Files.isDirectory(child) ? child.resolve(TrainingRun.CHECKPOINT_FILE) : child;
                 if (Files.isRegularFile(file) && file.getFileName().toString().endsWith(".safetensors")) {
-                    entries.add(entry(file, -1));
+                    entries.add(entry(file));
                 }
             }
         }
@@ -44,8 +46,14 @@ public final class CheckpointList {
         return entries;
     }
 
-    /** The entry of one file. */
-    public static Entry entry(Path file, long step) throws IOException {
+    /** The entry of one file; its step is read from the checkpoint's header (-1 when it is not a checkpoint of ours). */
+    public static Entry entry(Path file) throws IOException {
+        long step;
+        try {
+            step = Checkpoints.stepOf(file);
+        } catch (CheckpointException e) {
+            step = -1;
+        }
         Path parent = file.getParent();
         String run = file.getFileName().toString().equals(TrainingRun.CHECKPOINT_FILE) && parent != null && parent.getFileName() != null
                 ? parent.getFileName().toString() : file.getFileName().toString();

@@ -13,6 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.attentionexplorer.attention.LessonJson;
+import org.attentionexplorer.testing.TinyCheckpoints;
 import org.attentionexplorer.ui.heatmap.HeatmapView;
 import org.attentionexplorer.ui.lesson.LessonViewModel;
 import org.attentionexplorer.ui.lesson.Source;
@@ -34,7 +35,7 @@ class ModelGridViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path tiny = TinyCheckpoint.write(Files.createTempDirectory("grid").resolve("tiny.safetensors"));
+        Path tiny = TinyCheckpoints.write(Files.createTempDirectory("grid").resolve("tiny.safetensors"), "abc de", 3);
         lesson = new LessonViewModel(BackgroundWork.sameThread(), LessonJson.bundled());
         model = new ModelViewModel(BackgroundWork.sameThread(), lesson);
         model.textProperty().set("abc dab");

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.attentionexplorer.attention.LessonJson;
+import org.attentionexplorer.testing.TinyCheckpoints;
 import org.attentionexplorer.ui.lesson.LessonViewModel;
 import org.attentionexplorer.ui.lesson.Source;
 import org.attentionexplorer.ui.lesson.Step;
@@ -28,7 +29,7 @@ class ModelViewModelTest {
 
     @BeforeAll
     static void writeCheckpoint() {
-        tiny = TinyCheckpoint.write(dir.resolve("tiny.safetensors"));
+        tiny = TinyCheckpoints.write(dir.resolve("tiny.safetensors"), "abc de", 3);
     }
 
     @BeforeEach

@@ -1,4 +1,4 @@
-package org.attentionexplorer.ui.model;
+package org.attentionexplorer.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,19 +15,24 @@ import org.attentionexplorer.text.CharTokenizer;
 import org.attentionexplorer.text.TokenizerJson;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** An untrained {@code tiny} model (context 12, 2 layers x 4 heads) on the characters of "abc de", written as a checkpoint. */
-final class TinyCheckpoint {
-    static final String CHARACTERS = "abc de";
-
-    private TinyCheckpoint() {
+/**
+ * Untrained {@code tiny} models (context 12, 2 layers x 4 heads, seed 7) on a few characters, written as checkpoints
+ * the way the app writes them, for tests that open, list or continue a model.
+ */
+public final class TinyCheckpoints {
+    private TinyCheckpoints() {
     }
 
-    static Path write(Path file) {
-        CharTokenizer tokenizer = CharTokenizer.fromText(CHARACTERS);
+    /**
+     * Writes a checkpoint of a model whose vocabulary is the characters of {@code characters}, saying it has trained
+     * {@code step} steps (no optimizer state, no history, empty training settings).
+     */
+    public static Path write(Path file, String characters, long step) {
+        CharTokenizer tokenizer = CharTokenizer.fromText(characters);
         GptConfig config = GptConfig.TINY.withVocabSize(tokenizer.vocabSize());
         GptModel model = GptInit.GPT2.create(config, 7, DataType.FLOAT);
-        Checkpoint checkpoint = new Checkpoint(config, TokenizerJson.toJson(tokenizer), model.toTensors(), Map.of(), 3, 36, 7,
-                List.of(), new ObjectMapper().createObjectNode(), "test");
+        Checkpoint checkpoint = new Checkpoint(config, TokenizerJson.toJson(tokenizer), model.toTensors(), Map.of(), step,
+                step * 12, 7, List.of(), new ObjectMapper().createObjectNode(), "test");
         try {
             Checkpoints.write(file, checkpoint);
         } catch (IOException e) {
