@@ -337,8 +337,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new CheckpointException(resume.toString(), "metadata \"training\"", e.getMessage(), e);
         }
         if (spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
-            return new TrainingSettings(steps, s.schedule(), s.weightDecay(), s.beta1(), s.beta2(), s.gradClip(), s.evalInterval(),
-                    s.evalBatches(), s.sampleInterval(), s.samplePrompt(), s.sampleTokens(), s.checkpointInterval(), s.seed());
+            return s.withSteps(steps);
         }
         return s;
     }

@@ -35,6 +35,12 @@ public record TrainingSettings(long steps, LearningRateSchedule schedule, double
         }
     }
 
+    /** The same settings with another number of steps (the learning-rate schedule keeps its own length). */
+    public TrainingSettings withSteps(long newSteps) {
+        return new TrainingSettings(newSteps, schedule, weightDecay, beta1, beta2, gradClip, evalInterval, evalBatches,
+                sampleInterval, samplePrompt, sampleTokens, checkpointInterval, seed);
+    }
+
     /** The book's chapter-5 settings scaled to a run of {@code steps}: AdamW 4e-4 (after 10% warmup, cosine to 10%), decay 0.1. */
     public static TrainingSettings defaults(long steps, long seed) {
         long warmup = Math.max(1, steps / 10);

@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.attentionexplorer.data.Batch;
 import org.attentionexplorer.data.SyntheticTasks;
 import org.attentionexplorer.io.AppVersion;
 import org.attentionexplorer.io.Checkpoint;
+import org.attentionexplorer.io.CheckpointException;
 import org.attentionexplorer.io.Checkpoints;
 import org.attentionexplorer.model.GptModel;
 import org.attentionexplorer.model.ModelTrace;
@@ -20,9 +22,11 @@ import org.attentionexplorer.model.ModelTracer;
 import org.attentionexplorer.text.TokenizerJson;
 import org.attentionexplorer.train.FreshModel;
 import org.attentionexplorer.train.HistoryCsv;
+import org.attentionexplorer.train.LossPoint;
 import org.attentionexplorer.train.Trainer;
 import org.attentionexplorer.train.TrainingData;
 import org.attentionexplorer.train.TrainingEvent;
+import org.attentionexplorer.train.TrainingSettings;
 import org.attentionexplorer.train.TrainingSettingsJson;
 import org.attentionexplorer.train.TrainingSnapshot;
 import org.slf4j.Logger;
@@ -51,8 +55,12 @@ public final class TrainingRun implements Runnable {
     public sealed interface Update {
     }
 
-    /** The data is loaded and the model built; training starts. */
-    public record Prepared(String description, Path folder, long parameters, long totalSteps) implements Update {
+    /**
+     * The data is loaded and the model built; training starts at {@code firstStep} (0, or the step a continued run
+     * was saved at, whose loss history so far is {@code history}).
+     */
+    public record Prepared(String description, Path folder, long parameters, long totalSteps, long firstStep,
+            List<LossPoint> history) implements Update {
     }
 
     /** An event of the trainer. */
@@ -67,7 +75,10 @@ public final class TrainingRun implements Runnable {
     public record Ended(Outcome outcome, long step, String message) implements Update {
     }
 
-    private final TrainingPlan plan;
+    private final TrainingPlan plan;          // a new model, or null when continuing
+    private final ContinuePlan continuing;    // a saved run going on, or null
+    private final String probeText;
+    private final long probeIntervalNanos;
     private final Consumer<Update> updates;
     private final CompletableFuture<Ended> done = new CompletableFuture<>();
     private volatile Trainer trainer;
@@ -76,8 +87,21 @@ public final class TrainingRun implements Runnable {
     private long lastProbe = Long.MIN_VALUE / 2;
     private boolean probeBroken;
 
+    /** A run that trains a new model. */
     public TrainingRun(TrainingPlan plan, Consumer<Update> updates) {
         this.plan = plan;
+        this.continuing = null;
+        this.probeText = plan.probeText();
+        this.probeIntervalNanos = plan.probeIntervalNanos();
+        this.updates = updates;
+    }
+
+    /** A run that continues the one saved in a checkpoint. */
+    public TrainingRun(ContinuePlan continuing, Consumer<Update> updates) {
+        this.plan = null;
+        this.continuing = continuing;
+        this.probeText = continuing.probeText();
+        this.probeIntervalNanos = continuing.probeIntervalNanos();
         this.updates = updates;
     }
 
@@ -118,7 +142,7 @@ public final class TrainingRun implements Runnable {
             end = train();
         } catch (IOException e) {
             end = new Ended(Outcome.FAILED, 0, e.getMessage() == null ? e.toString() : e.getMessage());
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | CheckpointException e) {
             // bad data or settings the form could not see (e.g. a text too short for one batch): the message says where
             end = new Ended(Outcome.FAILED, 0, e.getMessage());
         } catch (RuntimeException e) {
@@ -129,21 +153,43 @@ public final class TrainingRun implements Runnable {
         done.complete(end);
     }
 
-    private Ended train() throws IOException {
+    /** What a run trains and where it writes: a fresh model of the plan, or a saved run going on. */
+    private record Setup(GptModel model, TrainingData data, TrainingSettings settings, Path folder, ObjectNode training,
+            TrainingSnapshot resumeFrom) {
+    }
+
+    private Setup fresh() throws IOException {
         TrainingData data = plan.source() == TrainingForm.Source.TASK
                 ? TrainingData.fromTask(SyntheticTasks.byName(plan.task()), plan.batchSize(), plan.settings().seed())
                 : TrainingData.fromTextFile(plan.textFile(), plan.tokenizer(), null, plan.config().contextLength(), plan.batchSize(),
                         plan.trainShare(), plan.settings().seed());
         GptModel model = FreshModel.forData(plan.config(), data, plan.init(), plan.settings().seed());
         Path folder = plan.checkpointRoot().resolve(plan.name() + "-" + LocalDateTime.now().format(FOLDER_TIME));
+        return new Setup(model, data, plan.settings(), folder, trainingJson(), null);
+    }
+
+    /** A run folder's checkpoint is continued in place (its history goes on in the same files); a loose file gets a new folder. */
+    private Setup continued() throws IOException {
+        Path file = continuing.checkpoint();
+        Continuation c = Continuation.of(file, continuing.steps());
+        Path folder = file.getFileName().toString().equals(CHECKPOINT_FILE) && file.getParent() != null ? file.getParent()
+                : continuing.checkpointRoot().resolve(Continuation.name(file) + "-" + LocalDateTime.now().format(FOLDER_TIME));
+        return new Setup(c.loaded().model(), c.data(), c.settings(), folder, c.training(), c.snapshot());
+    }
+
+    private Ended train() throws IOException {
+        Setup setup = continuing != null ? continued() : fresh();
+        GptModel model = setup.model();
+        TrainingData data = setup.data();
+        Path folder = setup.folder();
         Files.createDirectories(folder);
         Path checkpointFile = folder.resolve(CHECKPOINT_FILE);
         Path historyFile = folder.resolve(HISTORY_FILE);
-        ObjectNode training = trainingJson();
-        String probe = plan.probeText().isBlank() ? defaultProbe(data) : plan.probeText();
+        ObjectNode training = setup.training();
+        String probe = probeText.isBlank() ? defaultProbe(data) : probeText;
 
-        Trainer t = new Trainer(model, data.tokenizer(), data.train(), data.validation(), plan.settings(),
-                snapshot -> save(checkpointFile, model, data, snapshot, training), null);
+        Trainer t = new Trainer(model, data.tokenizer(), data.train(), data.validation(), setup.settings(),
+                snapshot -> save(checkpointFile, model, data, snapshot, training), setup.resumeFrom());
         t.addListener(event -> {
             updates.accept(new Event(event));
             if (event instanceof TrainingEvent.Evaluation) {
@@ -153,7 +199,7 @@ public final class TrainingRun implements Runnable {
                     LOG.warn("could not write {}: {}", historyFile, e.getMessage());
                 }
             }
-            if (event instanceof TrainingEvent.Step s && System.nanoTime() - lastProbe >= plan.probeIntervalNanos()) {
+            if (event instanceof TrainingEvent.Step s && System.nanoTime() - lastProbe >= probeIntervalNanos) {
                 probe(model, data, probe, s.step());
             }
         });
@@ -161,11 +207,13 @@ public final class TrainingRun implements Runnable {
         if (pauseRequested) {
             t.pause();
         }
+        long first = t.step();
         if (cancelled) {
-            return new Ended(Outcome.STOPPED, 0, "stopped before the first step; nothing was saved");
+            return new Ended(Outcome.STOPPED, first, "stopped before the first step; nothing was saved");
         }
-        updates.accept(new Prepared(data.description(), folder, model.parameterCount(false), plan.settings().steps()));
-        probe(model, data, probe, 0);
+        updates.accept(new Prepared(data.description(), folder, model.parameterCount(false), setup.settings().steps(), first,
+                List.copyOf(t.history())));
+        probe(model, data, probe, first);
 
         TrainingEvent last = t.run();
         probe(model, data, probe, t.step());
@@ -173,8 +221,8 @@ public final class TrainingRun implements Runnable {
             return new Ended(Outcome.FAILED, failed.step(), failed.message());
         }
         if (last instanceof TrainingEvent.Cancelled) {
-            if (t.step() == 0) {
-                return new Ended(Outcome.STOPPED, 0, "stopped before the first step; nothing was saved");
+            if (t.step() == first) {
+                return new Ended(Outcome.STOPPED, first, "stopped before the first step; nothing was saved");
             }
             Path saved = save(checkpointFile, model, data, t.snapshot(), training);
             updates.accept(new Event(new TrainingEvent.CheckpointSaved(t.step(), saved)));
@@ -220,7 +268,7 @@ public final class TrainingRun implements Runnable {
         if (plan.source() == TrainingForm.Source.TASK) {
             training.put("task", plan.task());
         } else {
-            training.put("text", plan.textFile().toString());
+            training.put("text", plan.textFile().toAbsolutePath().toString()); // found again when the run is continued
         }
         return training;
     }

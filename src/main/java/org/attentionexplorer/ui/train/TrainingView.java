@@ -21,6 +21,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -58,6 +59,7 @@ public final class TrainingView extends BorderPane {
     private final TextArea sample = new TextArea();
     private final ListView<CheckpointList.Entry> checkpoints = new ListView<>();
     private final Button open = new Button("Open");
+    private final Button continueRun = new Button("Continue training");
 
     public TrainingView(TrainingViewModel model) {
         this.model = model;
@@ -129,11 +131,17 @@ public final class TrainingView extends BorderPane {
             }
         });
         open.disableProperty().bind(checkpoints.getSelectionModel().selectedItemProperty().isNull());
+        open.setTooltip(new Tooltip("Open the selected checkpoint as the model of the walk-through and the Generate tab"));
+        continueRun.setId("continue-training");
+        continueRun.disableProperty().bind(checkpoints.getSelectionModel().selectedItemProperty().isNull()
+                .or(Bindings.createBooleanBinding(() -> model.stateProperty().get().active(), model.stateProperty())));
+        continueRun.setTooltip(new Tooltip("Train the selected checkpoint further, on its own data and settings, up to the "
+                + "Steps of the form if that is later than the end of its run"));
         Label sampleTitle = new Label("Latest sample");
         sampleTitle.getStyleClass().add("panel-title");
         Label checkpointTitle = new Label("Checkpoints");
         checkpointTitle.getStyleClass().add("panel-title");
-        HBox checkpointHeader = new HBox(10, checkpointTitle, open);
+        HBox checkpointHeader = new HBox(10, checkpointTitle, open, continueRun);
         checkpointHeader.setAlignment(Pos.CENTER_LEFT);
         VBox side = new VBox(6, sampleTitle, sample, checkpointHeader, checkpoints);
         HBox.setHgrow(side, Priority.ALWAYS);
@@ -177,6 +185,12 @@ public final class TrainingView extends BorderPane {
 
         checkpoints.setItems(model.checkpoints());
         open.setOnAction(e -> openSelected());
+        continueRun.setOnAction(e -> {
+            CheckpointList.Entry entry = checkpoints.getSelectionModel().getSelectedItem();
+            if (entry != null) {
+                model.continueTraining(entry.path());
+            }
+        });
         checkpoints.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 openSelected();

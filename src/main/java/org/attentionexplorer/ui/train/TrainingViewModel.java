@@ -258,20 +258,38 @@ public final class TrainingViewModel {
             return;
         }
         TrainingPlan plan = TrainingPlan.of(form, probeIntervalNanos);
+        launch(new TrainingRun(plan, batcher::offer), plan.settings().steps(), "Preparing the data and the model...");
+    }
+
+    /**
+     * Continues the run saved in {@code checkpoint} with its own model, data and settings, up to the form's Steps
+     * if that is later than the run's own end; says why not in {@link #messageProperty()}.
+     */
+    public void continueTraining(Path checkpoint) {
+        if (running()) {
+            message.set("A run is already going: stop it first.");
+            return;
+        }
+        Integer steps = form.stepsProperty().get();
+        ContinuePlan plan = new ContinuePlan(checkpoint, steps == null ? 0 : Math.max(0, steps), form.checkpointRootProperty().get(),
+                form.probeTextProperty().get(), probeIntervalNanos);
+        launch(new TrainingRun(plan, batcher::offer), 0, "Reading " + checkpoint.getFileName() + " and its data to continue its run...");
+    }
+
+    private void launch(TrainingRun created, long total, String preparing) {
         history.clear();
         sample.set("");
         probeTrace.set(null);
         probeStep.set(-1);
         step.set(0);
-        totalSteps.set(plan.settings().steps());
+        totalSteps.set(total);
         progress.set(0);
         loss.set(Double.NaN);
         tokensPerSecond.set(Double.NaN);
         etaSeconds.set(Double.NaN);
         runDescription.set("");
         state.set(RunState.PREPARING);
-        message.set("Preparing the data and the model...");
-        TrainingRun created = new TrainingRun(plan, batcher::offer);
+        message.set(preparing);
         run = created;
         trainingThread.execute(created);
     }
@@ -382,9 +400,13 @@ public final class TrainingViewModel {
                 runDescription.set(String.format(Locale.ROOT, "%s; %,d parameters", p.description(), p.parameters()));
                 runFolder.set(p.folder());
                 totalSteps.set(p.totalSteps());
+                step.set(p.firstStep());
+                progress.set((double) p.firstStep() / Math.max(1, p.totalSteps()));
+                history.setAll(p.history());
                 if (state.get() == RunState.PREPARING) {
                     state.set(RunState.RUNNING);
-                    message.set("Training; checkpoints go to " + p.folder());
+                    message.set((p.firstStep() > 0 ? String.format(Locale.ROOT, "Continuing from step %,d; ", p.firstStep()) : "Training; ")
+                            + "checkpoints go to " + p.folder());
                 }
             } else if (update instanceof TrainingRun.Probe p) {
                 lastProbe = p;

@@ -142,4 +142,39 @@ class TrainingViewModelTest {
                     .contains("checkpoint.safetensors").isSubsetOf("checkpoint.safetensors", "history.csv");
         }
     }
+
+    @Test
+    void aFinishedRunContinuesFromItsCheckpointWithItsHistoryUpToTheNewStepsAndInTheSameFolder() {
+        TrainingViewModel model = model(Runnable::run);
+        model.start();
+        Path folder = model.runFolderProperty().get();
+        Path saved = folder.resolve("checkpoint.safetensors");
+        assertThat(model.checkpoints()).extracting(CheckpointList.Entry::step).containsExactly(12L);
+
+        model.continueTraining(saved);
+        assertThat(model.stateProperty().get()).as("at its end already").isEqualTo(RunState.FAILED);
+        assertThat(model.messageProperty().get()).isEqualTo("Training failed: " + saved
+                + " has trained 12 steps, the end of its run: set Steps above 12 to train it further");
+
+        model.form().stepsProperty().set(18);
+        model.continueTraining(saved);
+        assertThat(model.stateProperty().get()).as(model.messageProperty().get()).isEqualTo(RunState.FINISHED);
+        assertThat(model.runFolderProperty().get()).isEqualTo(folder);
+        assertThat(model.history()).extracting(LossPoint::step).as("the first run's evaluations, then the new ones")
+                .containsExactly(3L, 6L, 9L, 12L, 15L, 18L);
+        assertThat(model.stepProperty().get()).isEqualTo(18);
+        assertThat(LoadedModel.read(saved).checkpoint().step()).isEqualTo(18);
+        assertThat(model.checkpoints()).extracting(CheckpointList.Entry::step).containsExactly(18L);
+    }
+
+    @Test
+    void aCheckpointThatDoesNotSayHowItWasTrainedIsRefusedWithAMessage() {
+        TrainingViewModel model = model(Runnable::run);
+        Path loose = org.attentionexplorer.testing.TinyCheckpoints.write(runs.resolve("loose.safetensors"), "abc", 5);
+        model.continueTraining(loose);
+        assertThat(model.stateProperty().get()).isEqualTo(RunState.FAILED);
+        assertThat(model.messageProperty().get()).startsWith("Training failed: ").contains(loose.toString())
+                .contains("it does not say how the model was trained").endsWith("open it as a model instead");
+        assertThat(LoadedModel.read(loose).checkpoint().step()).as("the file is untouched").isEqualTo(5);
+    }
 }
