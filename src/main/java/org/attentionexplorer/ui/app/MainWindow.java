@@ -205,6 +205,17 @@ public final class MainWindow extends BorderPane {
         model.errorProperty().addListener((o, was, is) -> status.setText(is));
     }
 
+    /** File > Open lesson with the file chosen: a file that cannot be read is explained in a dialog and the lesson stays. */
+    void openLesson(Path path) {
+        model.open(path);
+        if (!model.errorProperty().get().isEmpty()) {
+            Dialogs.error(this, "The lesson could not be opened", model.errorProperty().get()
+                    + "\n\nThe lesson you had open is still open.");
+        } else {
+            onLessonFile.accept(path);
+        }
+    }
+
     private void chooseFile(boolean save) {
         FileChooser chooser = new FileChooser();
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lessons (*.json)", "*.json"));
@@ -215,13 +226,7 @@ public final class MainWindow extends BorderPane {
         }
         Path path = file.toPath();
         if (!save) {
-            model.open(path);
-            if (!model.errorProperty().get().isEmpty()) {
-                Dialogs.error(this, "The lesson could not be opened", model.errorProperty().get()
-                        + "\n\nThe lesson you had open is still open.");
-            } else {
-                onLessonFile.accept(path);
-            }
+            openLesson(path);
             return;
         }
         try {

@@ -26,11 +26,12 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     private LessonViewModel model;
+    private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
         model = new LessonViewModel(BackgroundWork.sameThread(), org.attentionexplorer.attention.LessonJson.bundled());
-        MainWindow window = new MainWindow(model);
+        window = new MainWindow(model);
         stage.setScene(new Scene(window, 1200, 800));
         stage.show();
         window.requestFocus();
@@ -64,6 +65,21 @@ class MainWindowTest {
         Path bad = Files.writeString(dir.resolve("bad.json"), "[1, 2]");
         robot().interact(() -> model.open(bad));
         assertThat(model.errorProperty().get()).contains("a lesson is a JSON object");
+        assertThat(model.lesson().name()).isEqualTo("Your journey starts with one step");
+    }
+
+    @Test
+    void openingABadLessonFileShowsADialogNamingTheProblem(@TempDir Path dir, FxRobot robot) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"tokens\": [\"a\"");
+        javafx.application.Platform.runLater(() -> window.openLesson(bad)); // the dialog waits for OK: not in interact
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(dialog.getHeaderText()).isEqualTo("The lesson could not be opened");
+        assertThat(((Label) dialog.getContent()).getText()).contains(bad.toString()).endsWith("The lesson you had open is still open.");
+        javafx.stage.Window shown = dialog.getScene().getWindow();
+        robot.interact(() -> ((javafx.scene.control.Button) dialog.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown.isShowing()).as("closed by OK").isFalse();
         assertThat(model.lesson().name()).isEqualTo("Your journey starts with one step");
     }
 
