@@ -12,6 +12,7 @@ import org.attentionexplorer.model.GptConfig;
 import org.attentionexplorer.model.GptInit;
 import org.attentionexplorer.model.GptModel;
 import org.attentionexplorer.text.CharTokenizer;
+import org.attentionexplorer.text.Tokenizer;
 import org.attentionexplorer.text.TokenizerJson;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -28,7 +29,11 @@ public final class TinyCheckpoints {
      * {@code step} steps (no optimizer state, no history, empty training settings).
      */
     public static Path write(Path file, String characters, long step) {
-        CharTokenizer tokenizer = CharTokenizer.fromText(characters);
+        return write(file, CharTokenizer.fromText(characters), step);
+    }
+
+    /** As {@link #write(Path, String, long)} with any tokenizer (its vocabulary sets the model's). */
+    public static Path write(Path file, Tokenizer tokenizer, long step) {
         GptConfig config = GptConfig.TINY.withVocabSize(tokenizer.vocabSize());
         GptModel model = GptInit.GPT2.create(config, 7, DataType.FLOAT);
         Checkpoint checkpoint = new Checkpoint(config, TokenizerJson.toJson(tokenizer), model.toTensors(), Map.of(), step,

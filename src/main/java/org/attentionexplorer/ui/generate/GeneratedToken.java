@@ -13,8 +13,9 @@ import org.attentionexplorer.model.Candidate;
  * @param textUpTo      the prompt and every generated token up to and including this one
  * @param attentionText the end of {@code textUpTo} that fits the model's context (its last contextLength tokens),
  *                      so a trace of it ends at this token
+ * @param piece         what this token adds to the text: its own text with the space a word tokenizer puts before it
  */
-public record GeneratedToken(int index, GenerationStep step, String textUpTo, String attentionText) {
+public record GeneratedToken(int index, GenerationStep step, String textUpTo, String attentionText, String piece) {
 
     public String text() {
         return step.text();

@@ -215,10 +215,33 @@ public final class GenerationView extends BorderPane {
     }
 
     private void addChip(GeneratedToken token) {
-        Label chip = new Label(chipText(token.text()));
+        Label chip = new Label(chipText(token.piece()));
         chip.getStyleClass().add("token-chip");
-        chip.setOnMouseClicked(e -> model.select(token.index()));
-        chip.setAccessibleText("generated token " + (token.index() + 1));
+        chip.setOnMouseClicked(e -> {
+            model.select(token.index());
+            chip.requestFocus();
+        });
+        // keyboard: Tab reaches the chips, focusing one selects it, the arrow keys move to its neighbours
+        chip.setFocusTraversable(true);
+        chip.focusedProperty().addListener((obs, was, is) -> {
+            if (is) {
+                model.select(token.index());
+            }
+        });
+        chip.setOnKeyPressed(e -> {
+            int to = switch (e.getCode()) {
+                case LEFT, UP -> token.index() - 1;
+                case RIGHT, DOWN -> token.index() + 1;
+                case HOME -> 0;
+                case END -> chips.size() - 1;
+                default -> -1;
+            };
+            if (to >= 0 && to < chips.size()) {
+                chips.get(to).requestFocus();
+                e.consume();
+            }
+        });
+        chip.setAccessibleText("generated token " + (token.index() + 1) + ": " + token.piece());
         chips.add(chip);
         List<Node> children = output.getChildren();
         children.add(chip);

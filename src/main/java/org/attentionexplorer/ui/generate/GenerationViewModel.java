@@ -419,9 +419,10 @@ public final class GenerationViewModel {
             ids[ids.length - 1] = step.id();
             String whole = tokenizer.decode(ids);
             String upTo = whole.startsWith(decodedPrompt) ? prompt + whole.substring(decodedPrompt.length()) : upToPrevious + step.text();
+            String piece = upTo.startsWith(upToPrevious) ? upTo.substring(upToPrevious.length()) : step.text();
             upToPrevious = upTo;
             String window = ids.length <= context ? upTo : tokenizer.decode(Arrays.copyOfRange(ids, ids.length - context, ids.length));
-            return new GeneratedToken(generated++, step, upTo, window);
+            return new GeneratedToken(generated++, step, upTo, window, piece);
         }
     }
 }

@@ -11,6 +11,8 @@ import org.attentionexplorer.model.Candidate;
 import org.attentionexplorer.ui.task.BackgroundWork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.attentionexplorer.testing.TinyCheckpoints;
+import org.attentionexplorer.text.WordTokenizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -210,5 +212,25 @@ class GenerationViewModelTest {
         empty.promptProperty().set("the");
         assertThat(empty.errorProperty().get()).isEqualTo("No model: open a checkpoint to generate from.");
         assertThat(empty.canGenerateProperty().get()).isFalse();
+    }
+
+    @Test
+    void withAWordTokenizerEachTokensPieceCarriesTheSpaceBeforeItSoTheChipsReadAsText() {
+        WordTokenizer words = WordTokenizer.fromText("the lamp is lit at dusk , and the keeper waits .");
+        LoadedModel wordModel = LoadedModel.read(TinyCheckpoints.write(dir.resolve("words.safetensors"), words, 0));
+        model.setModel(wordModel);
+        model.promptProperty().set("the lamp");
+        model.temperatureProperty().set(0);
+        model.maxTokensProperty().set(6);
+        generatedText();
+        assertThat(model.promptTokensProperty().get()).extracting(PromptToken::text).containsExactly("the", " lamp");
+        StringBuilder shown = new StringBuilder("the lamp");
+        for (GeneratedToken token : model.tokens()) {
+            assertThat(token.piece()).as("a word token's own text has no space; its piece adds the one decode puts before it")
+                    .isIn(" " + token.text(), token.text());
+            shown.append(token.piece());
+            assertThat(token.textUpTo()).isEqualTo(shown.toString());
+        }
+        assertThat(model.tokens()).anyMatch(t -> t.piece().startsWith(" ") && !t.text().startsWith(" "));
     }
 }

@@ -76,7 +76,7 @@ class GenerationViewTest {
         List<Label> chips = chips(robot);
         assertThat(model.statusProperty().get()).as("the status line").startsWith("Generated 6 tokens");
         assertThat(chips).hasSize(6);
-        assertThat(chips.get(0).getText()).isEqualTo(GenerationView.chipText(model.tokens().get(0).text()));
+        assertThat(chips.get(0).getText()).isEqualTo(GenerationView.chipText(model.tokens().get(0).piece()));
         assertThat(robot.lookup(".bar").queryAll()).as("no bars before a click").isEmpty();
 
         robot.clickOn(chips.get(3));
@@ -103,6 +103,23 @@ class GenerationViewTest {
 
         robot.clickOn("Show its attention in the model steps");
         assertThat(shownAttention).containsExactly(token.attentionText());
+
+        // the keyboard reaches the chips too: the arrows move the selection, Home and End jump
+        robot.clickOn(chips.get(3));
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.selectedProperty().get()).isSameAs(model.tokens().get(4));
+        assertThat(chips.get(4).isFocused()).isTrue();
+        robot.type(KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.selectedProperty().get()).isSameAs(model.tokens().get(0));
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.selectedProperty().get()).as("stays on the first").isSameAs(model.tokens().get(0));
+        robot.type(KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.selectedProperty().get()).isSameAs(model.tokens().get(5));
+        assertThat(chips.get(5).isFocusTraversable()).as("Tab reaches them").isTrue();
     }
 
     @Test
