@@ -12,7 +12,7 @@ public enum Step {
     SCORES("scores", "2. Dot-product scores", "attnScores = X X^T   (T x T)",
             "How much should token i look at token j? The simplest guess is the dot product of their embeddings: "
                     + "large when the vectors point the same way. Row i holds the scores of query token i against every "
-                    + "token. Click a row to follow one query."),
+                    + "token.", "Click a row to follow one query."),
     NORMALIZE("normalize", "3. Normalising: sum versus softmax", "naive = row / sum(row)      softmax = exp(row) / sum(exp(row))",
             "Scores become weights that add up to 1 in each row. Dividing by the sum does that, but breaks with "
                     + "negative scores and treats small differences gently. Softmax exponentiates first: weights are "
@@ -38,8 +38,8 @@ public enum Step {
                     + "projection. Building the heads separately or splitting one wide projection gives the same result."),
     MODEL("model", "9. Inside a trained model", "every layer x head of a GPT, for the text in the top bar",
             "A trained GPT has many layers, each with several heads. Each thumbnail shows one head's attention "
-                    + "weights for your text: some look at the previous token, some at the first, some spread out. "
-                    + "Click a thumbnail to open that head in the steps above with the model's real numbers.");
+                    + "weights for your text: some look at the previous token, some at the first, some spread out.",
+            "Click a thumbnail to open that head in the steps above with the model's real numbers.");
 
     /** The steps a lesson shows (step 9 needs a trained model). */
     public static final java.util.List<Step> LESSON_STEPS =
@@ -49,12 +49,18 @@ public enum Step {
     private final String title;
     private final String formula;
     private final String explanation;
+    private final String hint;
 
     Step(String id, String title, String formula, String explanation) {
+        this(id, title, formula, explanation, "");
+    }
+
+    Step(String id, String title, String formula, String explanation, String hint) {
         this.id = id;
         this.title = title;
         this.formula = formula;
         this.explanation = explanation;
+        this.hint = hint;
     }
 
     /** The short name used on the command line ({@code render --step}). */
@@ -70,8 +76,14 @@ public enum Step {
         return formula;
     }
 
+    /** What the step shows, for learners; true on screen and on a printed page alike. */
     public String explanation() {
         return explanation;
+    }
+
+    /** What to do with the step in the app ("Click a row ..."), or ""; not printed on pages. */
+    public String hint() {
+        return hint;
     }
 
     /** The step of this command-line name. */

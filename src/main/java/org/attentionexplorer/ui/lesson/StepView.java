@@ -72,7 +72,7 @@ public final class StepView extends VBox {
         Step step = model.stepProperty().get();
         title.setText(step.title());
         formula.setText(step.formula());
-        explanation.setText(step.explanation());
+        explanation.setText(step.hint().isEmpty() ? step.explanation() : step.explanation() + " " + step.hint());
         boolean nine = step == Step.MODEL;
         show(stepNine, nine);
         show(panels, !nine);

@@ -47,6 +47,13 @@ class StepPageTest {
     }
 
     @Test
+    void aPageExplainsTheStepButDoesNotSayToClick() {
+        String svg = StepPage.lesson(Step.SCORES, BOOK, 1).svg();
+        assertThat(svg).contains("How much should token i look at token j?").doesNotContain("Click");
+        assertThat(Step.SCORES.hint()).startsWith("Click a row");
+    }
+
+    @Test
     void aPageTooLargeForAPngIsRefusedWithWhatToDo() {
         StepPage page = StepPage.lesson(Step.TOKENS, BOOK, 1);
         assertThatThrownBy(() -> page.image(100)).isInstanceOf(IllegalArgumentException.class)
