@@ -38,8 +38,6 @@ import org.slf4j.LoggerFactory;
  * {@link #errorProperty()}; a text that cannot be traced as typed says why in {@link #noticeProperty()}.
  */
 public final class ModelViewModel {
-    /** The model shipped with the app, relative to the working directory (the README's run command starts there). */
-    public static final Path BUNDLED_MODEL = Path.of("samples", "models", "char-small-lighthouse.safetensors");
     /** The text traced until the learner types another: a line of the story the bundled model learned. */
     public static final String DEFAULT_TEXT = "Two flashes, then darkness, then two flashes again.";
     private final javafx.beans.property.ReadOnlyObjectWrapper<LoadedModel> loadedModel =
@@ -203,11 +201,6 @@ public final class ModelViewModel {
                 LOG.warn("model {} not opened", file, e);
             }
         });
-    }
-
-    /** Opens {@link #BUNDLED_MODEL} in the background. */
-    public void openBundled() {
-        open(BUNDLED_MODEL);
     }
 
     /** Step 9's click: shows that head in steps 5 to 8 with the model's numbers, starting at step 5. */
