@@ -11,6 +11,7 @@ import org.attentionexplorer.math.FloatTensor;
 import org.attentionexplorer.model.GptConfig;
 import org.attentionexplorer.model.GptInit;
 import org.attentionexplorer.model.GptModel;
+import org.attentionexplorer.testing.CycleBatches;
 import org.attentionexplorer.testing.TestTokenizer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -20,28 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
 class StepMemoryTest {
     private static final GptConfig CONFIG = new GptConfig(7, 8, 16, 2, 2, 0.1, false, false);
 
-    private static final BatchSource CYCLE = new BatchSource() {
-        @Override
-        public int batchSize() {
-            return 4;
-        }
-
-        @Override
-        public int length() {
-            return 8;
-        }
-
-        @Override
-        public Batch batch(long step) {
-            int[][] windows = new int[4][9];
-            for (int b = 0; b < 4; b++) {
-                for (int t = 0; t < 9; t++) {
-                    windows[b][t] = (int) ((step * 5 + b * 3 + t) % 7);
-                }
-            }
-            return Batch.ofWindows(windows);
-        }
-    };
+    /** Windows of the cycle 0 1 2 3 4 5 6 0 1 ..., starting at a step-dependent offset: easy to learn. */
+    private static final BatchSource CYCLE = CycleBatches.of(5, 3);
 
     private static TrainingSettings settings(long steps) {
         return new TrainingSettings(steps, new LearningRateSchedule(1e-2, 1e-3, 3, steps, true), 0.1, 0.9, 0.95, 1.0,
