@@ -49,7 +49,7 @@ record Continuation(LoadedModel loaded, TrainingData data, TrainingSettings sett
         long target = Math.max(own.steps(), steps);
         if (target <= checkpoint.step()) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s has trained %,d steps, the end of its run: "
-                    + "set Steps above %,d to train it further", file, checkpoint.step(), checkpoint.step()));
+                    + "set Steps (under Optimisation) above %,d to train it further", name(file), checkpoint.step(), checkpoint.step()));
         }
         TrainingSettings settings = own.withSteps(target);
         ObjectNode training = saved.deepCopy();

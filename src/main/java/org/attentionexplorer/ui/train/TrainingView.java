@@ -97,7 +97,9 @@ public final class TrainingView extends BorderPane {
         progress.setMinWidth(80);
         HBox.setHgrow(progress, Priority.SOMETIMES);
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps onto more lines instead of ending in "..."
         description.setWrapText(true);
+        description.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         description.getStyleClass().add("panel-formula");
 
         xAxis.getItems().setAll("steps", "tokens seen");
@@ -126,8 +128,10 @@ public final class TrainingView extends BorderPane {
             @Override
             protected void updateItem(CheckpointList.Entry entry, boolean empty) {
                 super.updateItem(entry, empty);
-                setText(empty || entry == null ? null : String.format(Locale.ROOT, "%s   %s   %.1f MB%s", entry.run(),
-                        WHEN.format(entry.modified()), entry.bytes() / 1e6, entry.step() >= 0 ? "   step " + entry.step() : ""));
+                // two lines, so the step and the date stay visible in a narrow list
+                setText(empty || entry == null ? null : String.format(Locale.ROOT, "%s%n%s%s   %.1f MB", entry.run(),
+                        entry.step() >= 0 ? String.format(Locale.ROOT, "step %,d   ", entry.step()) : "not a checkpoint of ours   ",
+                        WHEN.format(entry.modified()), entry.bytes() / 1e6));
             }
         });
         open.disableProperty().bind(checkpoints.getSelectionModel().selectedItemProperty().isNull());

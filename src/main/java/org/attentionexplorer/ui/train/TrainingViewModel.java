@@ -415,13 +415,14 @@ public final class TrainingViewModel {
                 lastStep = null;
                 points.clear();
                 lastProbe = null;
+                // the message first: whoever watches the state finds the message of that state
+                message.set(e.outcome() == TrainingRun.Outcome.FAILED ? "Training failed: " + e.message()
+                        : Character.toUpperCase(e.message().charAt(0)) + e.message().substring(1) + ".");
                 state.set(switch (e.outcome()) {
                     case FINISHED -> RunState.FINISHED;
                     case STOPPED -> RunState.STOPPED;
                     case FAILED -> RunState.FAILED;
                 });
-                message.set(e.outcome() == TrainingRun.Outcome.FAILED ? "Training failed: " + e.message()
-                        : Character.toUpperCase(e.message().charAt(0)) + e.message().substring(1) + ".");
                 refreshCheckpoints();
             } else if (update instanceof TrainingRun.Event wrapped) {
                 TrainingEvent event = wrapped.event();

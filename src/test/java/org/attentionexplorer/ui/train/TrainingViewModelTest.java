@@ -153,8 +153,8 @@ class TrainingViewModelTest {
 
         model.continueTraining(saved);
         assertThat(model.stateProperty().get()).as("at its end already").isEqualTo(RunState.FAILED);
-        assertThat(model.messageProperty().get()).isEqualTo("Training failed: " + saved
-                + " has trained 12 steps, the end of its run: set Steps above 12 to train it further");
+        assertThat(model.messageProperty().get()).isEqualTo("Training failed: " + folder.getFileName()
+                + " has trained 12 steps, the end of its run: set Steps (under Optimisation) above 12 to train it further");
 
         model.form().stepsProperty().set(18);
         model.continueTraining(saved);
