@@ -14,6 +14,7 @@ import org.attentionexplorer.data.SyntheticTasks;
 import org.attentionexplorer.io.AppVersion;
 import org.attentionexplorer.io.Checkpoint;
 import org.attentionexplorer.io.Checkpoints;
+import org.attentionexplorer.io.LoadedModel;
 import org.attentionexplorer.model.GptModel;
 import org.attentionexplorer.model.ModelTrace;
 import org.attentionexplorer.model.ModelTracer;
@@ -130,11 +131,21 @@ public final class TrainingRun implements Runnable {
     }
 
     private Ended train() throws IOException {
-        TrainingData data = plan.source() == TrainingForm.Source.TASK
-                ? TrainingData.fromTask(SyntheticTasks.byName(plan.task()), plan.batchSize(), plan.settings().seed())
-                : TrainingData.fromTextFile(plan.textFile(), plan.tokenizer(), null, plan.config().contextLength(), plan.batchSize(),
-                        plan.trainShare(), plan.settings().seed());
-        GptModel model = FreshModel.forData(plan.config(), data, plan.init(), plan.settings().seed());
+        LoadedModel from = plan.startFrom();
+        TrainingData data;
+        GptModel model;
+        if (from != null) {
+            // fine-tuning: the open model's tokenizer and context; a copy, since the app keeps tracing the original
+            data = TrainingData.fromTextFile(plan.textFile(), plan.tokenizer(), from.tokenizer(), from.model().config().contextLength(),
+                    plan.batchSize(), plan.trainShare(), plan.settings().seed());
+            model = FreshModel.copyOf(from.model());
+        } else {
+            data = plan.source() == TrainingForm.Source.TASK
+                    ? TrainingData.fromTask(SyntheticTasks.byName(plan.task()), plan.batchSize(), plan.settings().seed())
+                    : TrainingData.fromTextFile(plan.textFile(), plan.tokenizer(), null, plan.config().contextLength(), plan.batchSize(),
+                            plan.trainShare(), plan.settings().seed());
+            model = FreshModel.forData(plan.config(), data, plan.init(), plan.settings().seed());
+        }
         Path folder = plan.checkpointRoot().resolve(plan.name() + "-" + LocalDateTime.now().format(FOLDER_TIME));
         Files.createDirectories(folder);
         Path checkpointFile = folder.resolve(CHECKPOINT_FILE);
@@ -216,7 +227,10 @@ public final class TrainingRun implements Runnable {
         ObjectNode training = TrainingSettingsJson.toJson(plan.settings());
         training.put("batchSize", plan.batchSize());
         training.put("trainRatio", plan.trainShare());
-        training.put("init", plan.init().name().toLowerCase(java.util.Locale.ROOT));
+        training.put("init", plan.startFrom() != null ? "pretrained" : plan.init().name().toLowerCase(java.util.Locale.ROOT));
+        if (plan.startFrom() != null) {
+            training.put("pretrained", plan.startFrom().source().toString());
+        }
         if (plan.source() == TrainingForm.Source.TASK) {
             training.put("task", plan.task());
         } else {
