@@ -79,7 +79,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "char-small", description = "tiny, char-small or gpt2-124m (default: ${DEFAULT-VALUE}).")
     private String preset;
 
-    @Option(names = "--context", description = "Context length (default: the preset's).")
+    @Option(names = "--context", description = {"Context length (default: the preset's). Fine-tuning a GPT-2 folder: the length of the",
+            "training windows, at most the model's (default: the model's; shorter windows need far less memory)."})
     private Integer context;
 
     @Option(names = "--emb", description = "Embedding width (default: the preset's).")
@@ -211,6 +212,10 @@ final class TrainCommand implements Callable<Integer> {
         if (pretrained != null) {
             settings = newSettings();
             model = pretrained.model();
+            if (context != null && (context < 1 || context > model.config().contextLength())) {
+                throw new UserError("--context " + context + ": a fine-tuning window is 1 to the model's context of "
+                        + model.config().contextLength() + " tokens");
+            }
             data = data(model.config(), null, pretrained.tokenizer());
             out.println("fine-tuning " + pretrained.source() + " (GPT-2 layout) from its weights; checkpoints are the explorer's own");
         } else if (resumed != null) {
@@ -262,6 +267,7 @@ final class TrainCommand implements Callable<Integer> {
             training.put("init", pretrained != null ? "pretrained" : init);
             if (pretrained != null) {
                 training.put("pretrained", pretrained.source().toString());
+                training.put("window", window(config, null));
             }
             if (source.task != null) {
                 training.put("task", source.task);
@@ -344,8 +350,19 @@ final class TrainCommand implements Callable<Integer> {
         TokenizerKind kind = TokenizerKind.byKind(tokenizer)
                 .orElseThrow(() -> new UserError("unknown --tokenizer '" + tokenizer + "'; use one of " + TokenizerKind.kinds()));
         double ratio = resumed != null ? resumed.checkpoint().training().path("trainRatio").asDouble(trainRatio) : trainRatio;
-        return TrainingData.fromTextFile(source.text, kind, known, config.contextLength(),
+        return TrainingData.fromTextFile(source.text, kind, known, window(config, resumed),
                 batchSize, ratio, dataSeed);
+    }
+
+    /**
+     * The length of the training windows: the model's context, or for a fine-tuned GPT-2 folder the --context asked
+     * for then (kept in the checkpoint's settings as "window", so a resumed run uses it too).
+     */
+    private int window(GptConfig config, LoadedModel resumed) {
+        if (resumed != null) {
+            return resumed.checkpoint().training().path("window").asInt(config.contextLength());
+        }
+        return context != null && resume != null ? context : config.contextLength();
     }
 
     private TrainingSettings resumedSettings(JsonNode saved) {

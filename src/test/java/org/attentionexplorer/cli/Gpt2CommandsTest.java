@@ -76,7 +76,7 @@ class Gpt2CommandsTest {
     @Test
     void trainResumeOfAGpt2FolderFineTunesItIntoOurCheckpoint() {
         Path run = dir.resolve("finetune");
-        assertThat(run("train", "--text", text.toString(), "--resume", gpt2.toString(), "--steps", "2", "--batch", "2",
+        assertThat(run("train", "--text", text.toString(), "--resume", gpt2.toString(), "--steps", "2", "--batch", "2", "--context", "8",
                 "--eval-interval", "2", "--eval-batches", "1", "--checkpoint-dir", run.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("fine-tuning " + gpt2.toAbsolutePath());
         Checkpoint saved = Checkpoints.read(run.resolve("checkpoint.safetensors"));
@@ -85,10 +85,22 @@ class Gpt2CommandsTest {
         assertThat(saved.config().qkvBias()).isTrue();
         assertThat(saved.tokenizer().get("kind").asText()).isEqualTo("gpt2");
         assertThat(saved.training().get("init").asText()).isEqualTo("pretrained");
+        assertThat(saved.training().get("window").asInt()).isEqualTo(8);
+        assertThat(saved.config().contextLength()).as("the model keeps its context").isEqualTo(16);
+        assertThat(saved.tokensSeen()).as("2 steps of 2 windows of 8 tokens").isEqualTo(32);
         // and that checkpoint resumes as any other
         assertThat(run("train", "--text", text.toString(), "--resume", run.resolve("checkpoint.safetensors").toString(), "--steps", "3",
                 "--checkpoint-dir", run.toString())).as(err.toString()).isZero();
-        assertThat(Checkpoints.read(run.resolve("checkpoint.safetensors")).step()).isEqualTo(3);
+        Checkpoint resumed = Checkpoints.read(run.resolve("checkpoint.safetensors"));
+        assertThat(resumed.step()).isEqualTo(3);
+        assertThat(resumed.tokensSeen()).as("the resumed run keeps the window").isEqualTo(48);
+    }
+
+    @Test
+    void aFineTuningWindowLongerThanTheModelsContextIsRefused() {
+        assertThat(run("train", "--text", text.toString(), "--resume", gpt2.toString(), "--context", "17", "--steps", "1",
+                "--checkpoint-dir", dir.resolve("long").toString())).isEqualTo(Main.USER_ERROR);
+        assertThat(err.toString()).contains("--context 17").contains("context of 16 tokens");
     }
 
     @Test

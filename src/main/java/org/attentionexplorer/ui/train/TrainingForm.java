@@ -29,6 +29,8 @@ public final class TrainingForm {
     /** What a run trains on. */
     public enum Source { TEXT_FILE, TASK }
 
+    /** The training window a fine-tuning run starts with (the Context length field), at most the model's context. */
+    static final int FINE_TUNE_WINDOW = 128;
     static final String DATA = "Data";
     static final String MODEL = "Model";
     static final String OPTIMISATION = "Optimisation";
@@ -90,6 +92,12 @@ public final class TrainingForm {
 
     public TrainingForm() {
         applyPreset("tiny");
+        // fine-tuning trains on windows of the context length: start from a short one (memory grows with its square)
+        fineTune.addListener((o, was, is) -> {
+            if (is && openModel.get() != null) {
+                contextLength.property().set(Math.min(FINE_TUNE_WINDOW, openModel.get().model().config().contextLength()));
+            }
+        });
     }
 
     /** Where runs go unless the user chooses another folder: {@code ~/attention-explorer/runs}. */
@@ -134,7 +142,7 @@ public final class TrainingForm {
 
     /**
      * Start from the open model's weights and tokenizer (fine-tuning) instead of a new model; the model fields then do
-     * not apply. The run trains a copy, so the open model stays as it was, and it saves the explorer's checkpoints.
+     * not apply, except Context length, the length of the training windows (at most the model's context). The run trains a copy, so the open model stays as it was, and it saves the explorer's checkpoints.
      */
     public BooleanProperty fineTuneProperty() {
         return fineTune;

@@ -136,7 +136,7 @@ public final class TrainingRun implements Runnable {
         GptModel model;
         if (from != null) {
             // fine-tuning: the open model's tokenizer and context; a copy, since the app keeps tracing the original
-            data = TrainingData.fromTextFile(plan.textFile(), plan.tokenizer(), from.tokenizer(), from.model().config().contextLength(),
+            data = TrainingData.fromTextFile(plan.textFile(), plan.tokenizer(), from.tokenizer(), window(plan),
                     plan.batchSize(), plan.trainShare(), plan.settings().seed());
             model = FreshModel.copyOf(from.model());
         } else {
@@ -222,6 +222,11 @@ public final class TrainingRun implements Runnable {
         return file;
     }
 
+    /** Fine-tuning trains on windows of the form's context length, at most the model's (memory grows with its square). */
+    private static int window(TrainingPlan plan) {
+        return Math.min(plan.config().contextLength(), plan.startFrom().model().config().contextLength());
+    }
+
     /** The settings as the command line writes them, so {@code train --resume} continues the run with its own. */
     private ObjectNode trainingJson() {
         ObjectNode training = TrainingSettingsJson.toJson(plan.settings());
@@ -230,6 +235,7 @@ public final class TrainingRun implements Runnable {
         training.put("init", plan.startFrom() != null ? "pretrained" : plan.init().name().toLowerCase(java.util.Locale.ROOT));
         if (plan.startFrom() != null) {
             training.put("pretrained", plan.startFrom().source().toString());
+            training.put("window", window(plan));
         }
         if (plan.source() == TrainingForm.Source.TASK) {
             training.put("task", plan.task());

@@ -83,6 +83,7 @@ class TrainingViewModelTest {
         model.form().warmupStepsProperty().set(0);
         model.form().evalIntervalProperty().set(2);
         model.form().batchSizeProperty().set(2);
+        model.form().contextLengthProperty().set(8);
         assertThat(model.problems()).isEmpty();
         model.start();
         assertThat(model.stateProperty().get()).as(model.messageProperty().get()).isEqualTo(RunState.FINISHED);
@@ -91,6 +92,8 @@ class TrainingViewModelTest {
         assertThat(saved.model().config()).isEqualTo(gpt2.model().config());
         assertThat(saved.tokenizer().kind()).isEqualTo("gpt2");
         assertThat(saved.checkpoint().training().get("init").asText()).isEqualTo("pretrained");
+        assertThat(saved.checkpoint().training().get("window").asInt()).as("the context length field is the window").isEqualTo(8);
+        assertThat(saved.checkpoint().tokensSeen()).isEqualTo(2 * 2 * 8);
         assertThat(saved.model().toTensors().get("h.0.mlp.c_fc.weight")).as("trained").isNotEqualTo(weights.get("h.0.mlp.c_fc.weight"));
         assertThat(gpt2.model().toTensors().get("h.0.mlp.c_fc.weight")).as("the open model is untouched").isEqualTo(weights.get("h.0.mlp.c_fc.weight"));
     }
