@@ -49,6 +49,9 @@ public final class Gpt2Benchmark {
             System.out.printf(Locale.ROOT, "wrote %s in %.1f s (%,d bytes)%n", folder, (System.nanoTime() - start) / 1e9,
                     Files.size(folder.resolve(Gpt2Folder.WEIGHTS_FILE)));
         }
+        long nd4j = System.nanoTime();
+        org.nd4j.linalg.factory.Nd4j.create(new float[] {1f}, new long[] {1}, org.nd4j.linalg.api.buffer.DataType.FLOAT).sumNumber();
+        System.out.printf(Locale.ROOT, "ND4J started in %.2f s (not part of the load below)%n", (System.nanoTime() - nd4j) / 1e9);
         System.out.printf(Locale.ROOT, "before load: VmRSS %s, heap used %s%n", rss(), heapUsed());
         long start = System.nanoTime();
         LoadedModel loaded = LoadedModel.read(folder);
@@ -57,6 +60,11 @@ public final class Gpt2Benchmark {
                 loaded.model().parameterCount(false), rss(), heapUsed());
         System.gc();
         System.out.printf(Locale.ROOT, "after a GC: VmRSS %s (heap used %s)%n", rss(), heapUsed());
+
+        SamplingSettings settings = new SamplingSettings(50, true, 1.0, 0, 1.0, 123, false, 5);
+        Generator.generate(loaded.model(), loaded.tokenizer(), "Hello, I am", SamplingSettings.greedy(5), s -> { }, () -> false);
+        System.out.printf(Locale.ROOT, "generate 50 tokens (greedy, key/value cache), before any trace: %s tokens/s; VmRSS %s%n",
+                summary(generationSpeed(loaded, settings, runs)), rss());
 
         int[] ids = Arrays.copyOf(loaded.tokenizer().encode(TEXT + " " + TEXT), 128);
         String text = loaded.tokenizer().decode(ids);
@@ -75,16 +83,19 @@ public final class Gpt2Benchmark {
         System.out.printf(Locale.ROOT, "trace of %d tokens, %d layers x heads captured: %s ms; VmRSS %s%n", last.tokens().size(), heads,
                 summary(trace), rss());
 
-        SamplingSettings settings = new SamplingSettings(50, true, 1.0, 0, 1.0, 123, false, 5);
-        Generator.generate(loaded.model(), loaded.tokenizer(), "Hello, I am", SamplingSettings.greedy(5), s -> { }, () -> false);
+        System.out.printf(Locale.ROOT, "generate 50 tokens again, after the traces: %s tokens/s; VmRSS %s%n",
+                summary(generationSpeed(loaded, settings, runs)), rss());
+        System.out.printf(Locale.ROOT, "peak: %s%n", peakRss());
+    }
+
+    private static double[] generationSpeed(LoadedModel loaded, SamplingSettings settings, int runs) {
         double[] speed = new double[runs];
         for (int r = 0; r < runs; r++) {
-            start = System.nanoTime();
+            long start = System.nanoTime();
             Generation generation = Generator.generate(loaded.model(), loaded.tokenizer(), "Hello, I am", settings, s -> { }, () -> false);
             speed[r] = generation.steps().size() / ((System.nanoTime() - start) / 1e9);
         }
-        System.out.printf(Locale.ROOT, "generate 50 tokens (greedy, key/value cache): %s tokens/s; VmRSS %s%n", summary(speed), rss());
-        System.out.printf(Locale.ROOT, "peak: %s%n", peakRss());
+        return speed;
     }
 
     /** Writes a GPT-2 folder with random weights (normal(0, 0.02), LayerNorm gains 1, biases 0), one tensor at a time. */
