@@ -13,9 +13,11 @@ import org.attentionexplorer.math.FloatTensor;
  * are either a file or a {@link SafetensorsException} naming it, never another exception, a hang or an allocation
  * the file does not justify (a lying length, offsets past the end, overlapping ranges, unknown dtypes, huge shapes).
  *
- * <p>In a normal {@code mvn test} Jazzer runs in regression mode: only the seed inputs in
+ * <p>It runs in its own JVM (the surefire execution "fuzz" in pom.xml), since Jazzer's agent hooks every class loaded
+ * after it. In a normal {@code mvn test} Jazzer runs in regression mode: only the seed inputs in
  * {@code src/test/resources/org/attentionexplorer/io/SafetensorsJazzerFuzzTestInputs/<method>/} (valid files, F16 and
- * BF16 among them, and a few lies) and an empty input. With the environment variable {@code JAZZER_FUZZ=1} it fuzzes
+ * BF16 among them, and a few lies) and an empty input. With the environment variable {@code JAZZER_FUZZ=1} ({@code JAZZER_FUZZ=1 ./mvnw test-compile surefire:test@fuzz},
+ * as .ci/run does) it fuzzes
  * for {@code maxDuration}, growing its corpus in {@code .cifuzz-corpus/} (ignored by git); a crash is saved as a new
  * input in the resources folder, where it then stays as a regression test.
  */
