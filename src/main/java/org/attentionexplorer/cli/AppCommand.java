@@ -23,7 +23,7 @@ final class AppCommand implements Callable<Integer> {
     @Option(names = "--lesson", paramLabel = "FILE", description = "Open this lesson instead of the last one.")
     private Path lesson;
 
-    @Option(names = "--model", paramLabel = "CKPT", description = "Open this model instead of the last one.")
+    @Option(names = "--model", paramLabel = "CKPT", description = "Open this model (a checkpoint, or a GPT-2 folder) instead of the last one.")
     private Path model;
 
     @Option(names = "--step", paramLabel = "STEP", description = "Open on this step: ${COMPLETION-CANDIDATES}.",
@@ -38,11 +38,13 @@ final class AppCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Path file : new Path[] {lesson, model}) {
-            if (file != null && !Files.isRegularFile(file)) {
-                spec.commandLine().getErr().println("error: " + file + ": no such file");
-                return Main.USER_ERROR;
-            }
+        if (lesson != null && !Files.isRegularFile(lesson)) {
+            spec.commandLine().getErr().println("error: " + lesson + ": no such file");
+            return Main.USER_ERROR;
+        }
+        if (model != null && !Files.isRegularFile(model) && !Files.isDirectory(model)) {
+            spec.commandLine().getErr().println("error: " + model + ": no such file or folder");
+            return Main.USER_ERROR;
         }
         if (step != null && Step.byId(step).isEmpty()) {
             spec.commandLine().getErr().println("error: --step " + step + ": not a step; one of " + String.join(", ", StepIds.ids()));

@@ -37,7 +37,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "CKPT", description = "A checkpoint written by train.")
+    @Option(names = "--model", paramLabel = "CKPT", description = "A checkpoint written by train, or a GPT-2 folder (config.json + model.safetensors).")
     private Path model;
 
     @Option(names = "--preset", description = "Instead of --model: a new model of this preset with the GPT-2 tokenizer.")

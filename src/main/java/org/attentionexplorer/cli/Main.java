@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "See how self-attention works, step by step (chapter 3 of \"Build a Large Language Model (From Scratch)\").",
-        subcommands = {AppCommand.class, TraceCommand.class, RenderCommand.class, TokenizeCommand.class, TrainCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AppCommand.class, TraceCommand.class, RenderCommand.class, TokenizeCommand.class, TrainCommand.class, GenerateCommand.class, ExportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status for a user error (a bad lesson, a bad option): the message says what and where. */

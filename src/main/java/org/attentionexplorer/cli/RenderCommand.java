@@ -59,7 +59,7 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     private LessonOptions lessonOptions = new LessonOptions();
 
-    @Option(names = "--model", paramLabel = "CKPT", description = "Draw a trained model (a checkpoint) instead of a lesson.")
+    @Option(names = "--model", paramLabel = "CKPT", description = "Draw a trained model (a checkpoint or a GPT-2 folder) instead of a lesson.")
     private Path model;
 
     @Option(names = "--text", paramLabel = "TEXT", description = "With --model: the text to trace.")

@@ -51,7 +51,7 @@ final class TraceCommand implements Callable<Integer> {
             description = "Write into this folder (trace.txt, trace.json, or one CSV file per matrix) instead of standard output. Required for csv.")
     private Path out;
 
-    @Option(names = "--model", paramLabel = "CKPT", description = "Trace a trained model (a checkpoint) instead of a lesson.")
+    @Option(names = "--model", paramLabel = "CKPT", description = "Trace a trained model (a checkpoint or a GPT-2 folder) instead of a lesson.")
     private Path model;
 
     @Option(names = "--text", paramLabel = "TEXT", description = "With --model: the text to trace.")

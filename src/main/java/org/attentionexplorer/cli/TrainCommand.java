@@ -22,6 +22,7 @@ import org.attentionexplorer.model.GptConfig;
 import org.attentionexplorer.model.GptInit;
 import org.attentionexplorer.model.GptModel;
 import org.attentionexplorer.text.TextSourceException;
+import org.attentionexplorer.text.Tokenizer;
 import org.attentionexplorer.text.TokenizerJson;
 import org.attentionexplorer.text.TokenizerKind;
 import org.attentionexplorer.train.HistoryCsv;
@@ -68,7 +69,8 @@ final class TrainCommand implements Callable<Integer> {
     private Integer taskLength;
 
     @Option(names = "--resume", paramLabel = "CKPT", description = {"Continue the run saved in this checkpoint (give the same --text or --task);",
-            "--steps may extend it. A checkpoint without optimizer state continues with fresh AdamW moments."})
+            "--steps may extend it. A checkpoint without optimizer state continues with fresh AdamW moments.",
+            "A GPT-2 folder (config.json + model.safetensors) is fine-tuned instead: a new run from its weights, with these options."})
     private Path resume;
 
     @Option(names = "--tokenizer", defaultValue = "char", description = "char, word or gpt2 (default: ${DEFAULT-VALUE}).")
@@ -77,7 +79,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "char-small", description = "tiny, char-small or gpt2-124m (default: ${DEFAULT-VALUE}).")
     private String preset;
 
-    @Option(names = "--context", description = "Context length (default: the preset's).")
+    @Option(names = "--context", description = {"Context length (default: the preset's). Fine-tuning a GPT-2 folder: the length of the",
+            "training windows, at most the model's (default: the model's; shorter windows need far less memory)."})
     private Integer context;
 
     @Option(names = "--emb", description = "Embedding width (default: the preset's).")
@@ -195,12 +198,29 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError("give --text FILE or --task NAME to train on" + (resume != null ? " (the same as the first run)" : ""));
         }
         LoadedModel resumed = resume == null ? null : LoadedModel.read(resume, true);
+        LoadedModel pretrained = null;
+        if (resumed != null && resumed.origin() == LoadedModel.Origin.GPT2_FOLDER) {
+            if (source.text == null) {
+                throw new UserError("a GPT-2 folder is fine-tuned on a text: give --text FILE (a synthetic --task has its own vocabulary)");
+            }
+            pretrained = resumed; // a new run that starts from these weights, not the continuation of one
+            resumed = null;
+        }
         TrainingSettings settings;
         GptModel model;
         TrainingData data;
-        if (resumed != null) {
+        if (pretrained != null) {
+            settings = newSettings();
+            model = pretrained.model();
+            if (context != null && (context < 1 || context > model.config().contextLength())) {
+                throw new UserError("--context " + context + ": a fine-tuning window is 1 to the model's context of "
+                        + model.config().contextLength() + " tokens");
+            }
+            data = data(model.config(), null, pretrained.tokenizer());
+            out.println("fine-tuning " + pretrained.source() + " (GPT-2 layout) from its weights; checkpoints are the explorer's own");
+        } else if (resumed != null) {
             settings = resumedSettings(resumed.checkpoint().training());
-            data = data(resumed.model().config(), resumed.tokenizer() == null ? null : resumed);
+            data = data(resumed.model().config(), resumed, resumed.tokenizer());
             model = resumed.model();
             if (resumed.checkpoint().optimizer().isEmpty()) {
                 out.println("note: " + resume + " has no optimizer state (saved with --no-optimizer-state): training continues "
@@ -209,7 +229,7 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             settings = newSettings();
             GptConfig config = config();
-            data = data(config, null);
+            data = data(config, null, null);
             config = config.withVocabSize(data.tokenizer().vocabSize());
             GptInit initialisation = switch (init) {
                 case "gpt2" -> GptInit.GPT2;
@@ -244,7 +264,11 @@ final class TrainCommand implements Callable<Integer> {
             training = TrainingSettingsJson.toJson(settings);
             training.put("batchSize", batch);
             training.put("trainRatio", trainRatio);
-            training.put("init", init);
+            training.put("init", pretrained != null ? "pretrained" : init);
+            if (pretrained != null) {
+                training.put("pretrained", pretrained.source().toString());
+                training.put("window", window(config, null));
+            }
             if (source.task != null) {
                 training.put("task", source.task);
                 if (taskLength != null) {
@@ -311,7 +335,8 @@ final class TrainCommand implements Callable<Integer> {
                 checkpoint.seed(), checkpoint.history());
     }
 
-    private TrainingData data(GptConfig config, LoadedModel resumed) throws IOException {
+    /** The run's data; {@code resumed} gives a resumed run's own settings, {@code known} the tokenizer a model already has. */
+    private TrainingData data(GptConfig config, LoadedModel resumed, Tokenizer known) throws IOException {
         long dataSeed = resumed != null ? resumed.checkpoint().seed() : seed;
         int batchSize = resumed != null ? resumed.checkpoint().training().path("batchSize").asInt(batch) : batch;
         if (source.task != null) {
@@ -325,8 +350,19 @@ final class TrainCommand implements Callable<Integer> {
         TokenizerKind kind = TokenizerKind.byKind(tokenizer)
                 .orElseThrow(() -> new UserError("unknown --tokenizer '" + tokenizer + "'; use one of " + TokenizerKind.kinds()));
         double ratio = resumed != null ? resumed.checkpoint().training().path("trainRatio").asDouble(trainRatio) : trainRatio;
-        return TrainingData.fromTextFile(source.text, kind, resumed == null ? null : resumed.tokenizer(), config.contextLength(),
+        return TrainingData.fromTextFile(source.text, kind, known, window(config, resumed),
                 batchSize, ratio, dataSeed);
+    }
+
+    /**
+     * The length of the training windows: the model's context, or for a fine-tuned GPT-2 folder the --context asked
+     * for then (kept in the checkpoint's settings as "window", so a resumed run uses it too).
+     */
+    private int window(GptConfig config, LoadedModel resumed) {
+        if (resumed != null) {
+            return resumed.checkpoint().training().path("window").asInt(config.contextLength());
+        }
+        return context != null && resume != null ? context : config.contextLength();
     }
 
     private TrainingSettings resumedSettings(JsonNode saved) {

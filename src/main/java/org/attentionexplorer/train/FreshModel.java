@@ -17,4 +17,9 @@ public final class FreshModel {
     public static GptModel forData(GptConfig config, TrainingData data, GptInit init, long seed) {
         return init.create(config.withVocabSize(data.tokenizer().vocabSize()), seed, DataType.FLOAT);
     }
+
+    /** A float32 copy of a model's weights, to fine-tune while the original stays as it was (and in use). */
+    public static GptModel copyOf(GptModel model) {
+        return GptModel.fromTensors(model.config(), model.toTensors(), DataType.FLOAT);
+    }
 }

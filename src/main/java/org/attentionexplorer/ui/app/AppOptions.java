@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * JVM to the first frame drawn, which is the start time users feel.
  *
  * @param lesson         a lesson to open instead of the last one
- * @param model          a model to open instead of the last one (a checkpoint)
+ * @param model          a model to open instead of the last one (a checkpoint or a GPT-2 folder)
  * @param step           the id of the step to open on (e.g. "mask")
  * @param snapshot       where to write a PNG of the window once it has drawn its first views
  * @param exitAfterStart close the app once the first frame (and the snapshot, if asked) is done: for smoke tests

@@ -74,6 +74,7 @@ public final class AttentionExplorerApp extends Application {
             window.showWalkThrough();
         });
         ModelOpener opener = new ModelOpener(models, window, state, generation::setModel);
+        training.model().form().openModelProperty().bind(models.loadedProperty());
         training.model().onOpenCheckpointProperty().set(file -> {
             opener.open(file);
             generate.getTabPane().getSelectionModel().select(0);

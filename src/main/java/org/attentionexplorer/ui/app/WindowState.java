@@ -75,16 +75,16 @@ public final class WindowState {
 
     /** The last lesson file opened or saved, if it still exists. */
     public Optional<Path> lastLesson() {
-        return existing("lastLesson");
+        return existing("lastLesson", false);
     }
 
     public void setLastLesson(Path file) {
         put("lastLesson", file);
     }
 
-    /** The last model (checkpoint) opened, if it still exists. */
+    /** The last model (a checkpoint file or a GPT-2 folder) opened, if it still exists. */
     public Optional<Path> lastModel() {
-        return existing("lastModel");
+        return existing("lastModel", true);
     }
 
     public void setLastModel(Path file) {
@@ -108,14 +108,14 @@ public final class WindowState {
         }
     }
 
-    private Optional<Path> existing(String key) {
+    private Optional<Path> existing(String key, boolean folderToo) {
         String value = node.get(key, null);
         if (value == null) {
             return Optional.empty();
         }
         try {
             Path path = Path.of(value);
-            return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+            return Files.isRegularFile(path) || (folderToo && Files.isDirectory(path)) ? Optional.of(path) : Optional.empty();
         } catch (java.nio.file.InvalidPathException e) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.attentionexplorer.attention.HeadStats;
@@ -23,6 +24,8 @@ import org.attentionexplorer.ui.lesson.Source;
  */
 public final class ModelGridView extends VBox {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    /** Thumbnails narrower than this (px) are drawn without their numbers under them (they would not fit). */
+    static final double COMPACT_BELOW = 110;
 
     private final ModelViewModel model;
     private final LessonViewModel lesson;
@@ -78,9 +81,21 @@ public final class ModelGridView extends VBox {
         hover.setText(" ");
         int headCount = (int) heads.stream().filter(t -> t.layer() == 0).count();
         int layerCount = heads.size() / headCount;
-        double size = Math.max(56, Math.min(150, Math.min(900.0 / headCount, 900.0 / layerCount)));
+        // the grid, its gaps and the layer labels fit in about 900 px each way (GPT-2's 12 x 12 heads too)
+        // each column is the thumbnail, its padding and border (12 px) and the gap; narrow ones get a smaller gap
+        double size = Math.max(48, Math.min(150, Math.min((840.0 - 26 * headCount) / headCount, 900.0 / layerCount)));
+        boolean compact = size < COMPACT_BELOW;
+        if (compact) {
+            size = Math.max(48, (840.0 - 18 * headCount) / headCount);
+        }
+        grid.setHgap(compact ? 6 : 14);
+        grid.setVgap(compact ? 6 : 14);
+        if (compact) {
+            hint.setText(hint.getText() + " With this many heads the numbers are not written under the thumbnails: hover one to see them.");
+        }
         for (int h = 0; h < headCount; h++) {
-            Label column = new Label("head " + h);
+            Label column = new Label(compact ? "h" + h : "head " + h);
+            column.setMinWidth(Region.USE_PREF_SIZE);
             column.getStyleClass().add("model-grid-axis");
             grid.add(column, h + 1, 0);
         }
@@ -88,14 +103,15 @@ public final class ModelGridView extends VBox {
             if (head.head() == 0) {
                 Label row = new Label("layer " + head.layer());
                 row.getStyleClass().add("model-grid-axis");
+                row.setMinWidth(Region.USE_PREF_SIZE); // never "..."
                 grid.add(row, 0, head.layer() + 1);
             }
-            grid.add(cell(head, size), head.head() + 1, head.layer() + 1);
+            grid.add(cell(head, size, compact), head.head() + 1, head.layer() + 1);
         }
         markSelected();
     }
 
-    private VBox cell(HeadThumbnail head, double size) {
+    private VBox cell(HeadThumbnail head, double size, boolean compact) {
         Canvas canvas = new Canvas(size, size);
         HeatmapPainter painter = new HeatmapPainter(HeatmapStyle.THUMBNAIL);
         painter.paint(canvas.getGraphicsContext2D(), head.heatmap(), painter.layout(head.heatmap(), size, size, 1, 0, 0), -1);
@@ -103,6 +119,9 @@ public final class ModelGridView extends VBox {
         Label stats = new Label("entropy " + format(s.entropy()) + "   max " + format(s.maxWeight()) + "\nfirst "
                 + percent(s.firstTokenShare()) + "   back " + String.format(Locale.ROOT, "%.1f", s.meanDistance()));
         stats.getStyleClass().add("head-stats");
+        // narrow thumbnails (GPT-2's 12 heads) leave the numbers to the hover line and the tooltip
+        stats.setVisible(!compact);
+        stats.setManaged(!compact);
         VBox cell = new VBox(4, canvas, stats);
         cell.setAlignment(Pos.TOP_CENTER);
         cell.getStyleClass().add("head-thumbnail");

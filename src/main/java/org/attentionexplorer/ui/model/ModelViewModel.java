@@ -168,7 +168,7 @@ public final class ModelViewModel {
 
     // ---- commands ----
 
-    /** Reads a checkpoint in the background; when it is ready it replaces the open model and the text is traced. */
+    /** Reads a checkpoint or a GPT-2 folder in the background; when it is ready it replaces the open model and the text is traced. */
     public void open(Path file) {
         error.set("");
         loadingNow.set(true);
@@ -184,7 +184,8 @@ public final class ModelViewModel {
             headCount.set(config.numHeads());
             contextLength.set(config.contextLength());
             status.set(modelName.get() + ": " + config.numLayers() + " layers x " + config.numHeads() + " heads, context "
-                    + config.contextLength() + ", trained " + loaded.checkpoint().step() + " steps");
+                    + config.contextLength() + (loaded.origin() == LoadedModel.Origin.GPT2_FOLDER ? ", GPT-2 folder"
+                    : ", trained " + loaded.checkpoint().step() + " steps"));
             LOG.info("model {} open: {}", file, config);
             base.set(null);
             steps.set(null);

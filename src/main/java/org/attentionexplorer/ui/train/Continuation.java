@@ -93,7 +93,8 @@ record Continuation(LoadedModel loaded, TrainingData data, TrainingSettings sett
                     + "or continue with train --resume " + file + " --text FILE");
         }
         TokenizerKind kind = TokenizerKind.byKind(loaded.tokenizer().kind()).orElse(TokenizerKind.CHAR);
-        return TrainingData.fromTextFile(text, kind, loaded.tokenizer(), loaded.model().config().contextLength(), batchSize,
-                saved.path("trainRatio").asDouble(0.9), seed);
+        // a fine-tuned run trained on shorter windows than the model's context: the same again
+        int window = saved.path("window").asInt(loaded.model().config().contextLength());
+        return TrainingData.fromTextFile(text, kind, loaded.tokenizer(), window, batchSize, saved.path("trainRatio").asDouble(0.9), seed);
     }
 }

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.attentionexplorer.data.SyntheticTask;
 import org.attentionexplorer.data.SyntheticTasks;
+import org.attentionexplorer.io.LoadedModel;
 import org.attentionexplorer.model.GptConfig;
 import org.attentionexplorer.model.GptInit;
 import org.attentionexplorer.text.TextSources;
@@ -26,6 +29,8 @@ public final class TrainingForm {
     /** What a run trains on. */
     public enum Source { TEXT_FILE, TASK }
 
+    /** The training window a fine-tuning run starts with (the Context length field), at most the model's context. */
+    static final int FINE_TUNE_WINDOW = 128;
     static final String DATA = "Data";
     static final String MODEL = "Model";
     static final String OPTIMISATION = "Optimisation";
@@ -42,6 +47,8 @@ public final class TrainingForm {
     private final ObjectProperty<String> preset = new SimpleObjectProperty<>(this, "preset", "tiny");
     private final ObjectProperty<Path> checkpointRoot = new SimpleObjectProperty<>(this, "checkpointRoot", defaultCheckpointRoot());
     private final ObjectProperty<String> probeText = new SimpleObjectProperty<>(this, "probeText", "");
+    private final ObjectProperty<LoadedModel> openModel = new SimpleObjectProperty<>(this, "openModel");
+    private final BooleanProperty fineTune = new SimpleBooleanProperty(this, "fineTune", false);
 
     // ---- the fields of the property sheet ----
     private final Field<TokenizerKind> tokenizer = field(DATA, "Tokenizer", "How a text becomes tokens (tasks use their own symbols)",
@@ -85,6 +92,12 @@ public final class TrainingForm {
 
     public TrainingForm() {
         applyPreset("tiny");
+        // fine-tuning trains on windows of the context length: start from a short one (memory grows with its square)
+        fineTune.addListener((o, was, is) -> {
+            if (is && openModel.get() != null) {
+                contextLength.property().set(Math.min(FINE_TUNE_WINDOW, openModel.get().model().config().contextLength()));
+            }
+        });
     }
 
     /** Where runs go unless the user chooses another folder: {@code ~/attention-explorer/runs}. */
@@ -122,6 +135,24 @@ public final class TrainingForm {
         return probeText;
     }
 
+    /** The model open in the app (a checkpoint or a GPT-2 folder), which a run may start from; null when none is. */
+    public ObjectProperty<LoadedModel> openModelProperty() {
+        return openModel;
+    }
+
+    /**
+     * Start from the open model's weights and tokenizer (fine-tuning) instead of a new model; the model fields then do
+     * not apply, except Context length, the length of the training windows (at most the model's context). The run trains a copy, so the open model stays as it was, and it saves the explorer's checkpoints.
+     */
+    public BooleanProperty fineTuneProperty() {
+        return fineTune;
+    }
+
+    /** The model a run starts from: the open model when fine-tuning, else null (a new model). */
+    public LoadedModel startFrom() {
+        return fineTune.get() ? openModel.get() : null;
+    }
+
     /** Every field of the property sheet, in order. */
     public List<Field<?>> fields() {
         return fields;
@@ -129,7 +160,7 @@ public final class TrainingForm {
 
     /** Every property whose change can change {@link #problems()}. */
     public List<Observable> observables() {
-        List<Observable> all = new ArrayList<>(List.of(source, textFile, task, checkpointRoot, probeText));
+        List<Observable> all = new ArrayList<>(List.of(source, textFile, task, checkpointRoot, probeText, openModel, fineTune));
         fields.forEach(f -> all.add(f.property()));
         return all;
     }
@@ -225,6 +256,11 @@ public final class TrainingForm {
     /** Why the run cannot start, one sentence per problem naming the field; empty when it can. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
+        if (fineTune.get() && openModel.get() == null) {
+            problems.add("Fine-tune: open a model first (File > Open model), or untick it to train a new one.");
+        } else if (fineTune.get() && source.get() == Source.TASK) {
+            problems.add("Fine-tune: the open model is fine-tuned on a text; choose a text file (a synthetic task has its own symbols).");
+        }
         if (source.get() == Source.TEXT_FILE) {
             Path file = textFile.get();
             if (file == null) {

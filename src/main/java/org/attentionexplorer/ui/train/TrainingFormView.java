@@ -4,6 +4,7 @@ import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -32,6 +33,7 @@ final class TrainingFormView extends VBox {
     private final Button chooseText = new Button("Choose...");
     private final ComboBox<String> task = new ComboBox<>();
     private final ComboBox<String> preset = new ComboBox<>();
+    private final CheckBox fineTune = new CheckBox("Fine-tune the open model");
     private final PropertySheet sheet = new PropertySheet();
     private final Label folder = new Label();
     private final Button chooseFolder = new Button("Change...");
@@ -83,7 +85,7 @@ final class TrainingFormView extends VBox {
         }
         Label title = new Label("Train a model");
         title.getStyleClass().add("step-title");
-        getChildren().addAll(title, textRow, taskRow, presetRow, sheet, folderRow, probeRow, problems, buttons);
+        getChildren().addAll(title, textRow, taskRow, fineTune, presetRow, sheet, folderRow, probeRow, problems, buttons);
         setPrefWidth(470);
     }
 
@@ -109,6 +111,12 @@ final class TrainingFormView extends VBox {
         chooseText.setOnAction(e -> chooseText());
         chooseFolder.setOnAction(e -> chooseFolder());
         probe.textProperty().bindBidirectional(form.probeTextProperty());
+        fineTune.selectedProperty().bindBidirectional(form.fineTuneProperty());
+        fineTune.disableProperty().bind(form.openModelProperty().isNull());
+        fineTune.textProperty().bind(Bindings.createStringBinding(() -> form.openModelProperty().get() == null
+                ? "Fine-tune the open model (none is open)"
+                : "Fine-tune the open model: " + form.openModelProperty().get().source().getFileName(), form.openModelProperty()));
+        preset.disableProperty().bind(form.fineTuneProperty());
         problems.textProperty().bind(Bindings.createStringBinding(
                 () -> model.problems().isEmpty() ? "" : "Before starting: " + String.join("\n", model.problems()), model.problems()));
         start.disableProperty().bind(model.canStartProperty().not());

@@ -2,6 +2,7 @@ package org.attentionexplorer.ui.train;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.attentionexplorer.io.LoadedModel;
 import org.attentionexplorer.model.GptConfig;
 import org.attentionexplorer.model.GptInit;
 import org.attentionexplorer.text.TokenizerKind;
@@ -22,10 +23,11 @@ import org.attentionexplorer.train.TrainingSettings;
  * @param checkpointRoot the folder the run's own folder is made in
  * @param probeText      the sentence traced as the model learns ("" for the start of the validation data)
  * @param probeIntervalNanos the shortest time between two probe traces
+ * @param startFrom      the model whose copy is fine-tuned (its tokenizer and shape replace the form's), or null for a new model
  */
 public record TrainingPlan(TrainingForm.Source source, Path textFile, String task, TokenizerKind tokenizer, double trainShare,
         GptConfig config, GptInit init, TrainingSettings settings, int batchSize, Path checkpointRoot, String probeText,
-        long probeIntervalNanos) {
+        long probeIntervalNanos, LoadedModel startFrom) {
     public TrainingPlan {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(config, "config");
@@ -38,7 +40,7 @@ public record TrainingPlan(TrainingForm.Source source, Path textFile, String tas
     public static TrainingPlan of(TrainingForm form, long probeIntervalNanos) {
         return new TrainingPlan(form.sourceProperty().get(), form.textFileProperty().get(), form.taskProperty().get(),
                 form.tokenizer(), form.trainShare(), form.config(), form.init(), form.settings(), form.batchSize(),
-                form.checkpointRootProperty().get(), form.probeTextProperty().get(), probeIntervalNanos);
+                form.checkpointRootProperty().get(), form.probeTextProperty().get(), probeIntervalNanos, form.startFrom());
     }
 
     /** A short name for the run's folder: the task's name or the text file's name without extension. */

@@ -16,6 +16,7 @@ import org.attentionexplorer.io.AppVersion;
 import org.attentionexplorer.io.Checkpoint;
 import org.attentionexplorer.io.CheckpointException;
 import org.attentionexplorer.io.Checkpoints;
+import org.attentionexplorer.io.LoadedModel;
 import org.attentionexplorer.model.GptModel;
 import org.attentionexplorer.model.ModelTrace;
 import org.attentionexplorer.model.ModelTracer;
@@ -159,11 +160,21 @@ public final class TrainingRun implements Runnable {
     }
 
     private Setup fresh() throws IOException {
-        TrainingData data = plan.source() == TrainingForm.Source.TASK
-                ? TrainingData.fromTask(SyntheticTasks.byName(plan.task()), plan.batchSize(), plan.settings().seed())
-                : TrainingData.fromTextFile(plan.textFile(), plan.tokenizer(), null, plan.config().contextLength(), plan.batchSize(),
-                        plan.trainShare(), plan.settings().seed());
-        GptModel model = FreshModel.forData(plan.config(), data, plan.init(), plan.settings().seed());
+        LoadedModel from = plan.startFrom();
+        TrainingData data;
+        GptModel model;
+        if (from != null) {
+            // fine-tuning: the open model's tokenizer and context; a copy, since the app keeps tracing the original
+            data = TrainingData.fromTextFile(plan.textFile(), plan.tokenizer(), from.tokenizer(), window(plan),
+                    plan.batchSize(), plan.trainShare(), plan.settings().seed());
+            model = FreshModel.copyOf(from.model());
+        } else {
+            data = plan.source() == TrainingForm.Source.TASK
+                    ? TrainingData.fromTask(SyntheticTasks.byName(plan.task()), plan.batchSize(), plan.settings().seed())
+                    : TrainingData.fromTextFile(plan.textFile(), plan.tokenizer(), null, plan.config().contextLength(), plan.batchSize(),
+                            plan.trainShare(), plan.settings().seed());
+            model = FreshModel.forData(plan.config(), data, plan.init(), plan.settings().seed());
+        }
         Path folder = plan.checkpointRoot().resolve(plan.name() + "-" + LocalDateTime.now().format(FOLDER_TIME));
         return new Setup(model, data, plan.settings(), folder, trainingJson(), null);
     }
@@ -259,12 +270,21 @@ public final class TrainingRun implements Runnable {
         return file;
     }
 
+    /** Fine-tuning trains on windows of the form's context length, at most the model's (memory grows with its square). */
+    private static int window(TrainingPlan plan) {
+        return Math.min(plan.config().contextLength(), plan.startFrom().model().config().contextLength());
+    }
+
     /** The settings as the command line writes them, so {@code train --resume} continues the run with its own. */
     private ObjectNode trainingJson() {
         ObjectNode training = TrainingSettingsJson.toJson(plan.settings());
         training.put("batchSize", plan.batchSize());
         training.put("trainRatio", plan.trainShare());
-        training.put("init", plan.init().name().toLowerCase(java.util.Locale.ROOT));
+        training.put("init", plan.startFrom() != null ? "pretrained" : plan.init().name().toLowerCase(java.util.Locale.ROOT));
+        if (plan.startFrom() != null) {
+            training.put("pretrained", plan.startFrom().source().toString());
+            training.put("window", window(plan));
+        }
         if (plan.source() == TrainingForm.Source.TASK) {
             training.put("task", plan.task());
         } else {

@@ -63,6 +63,28 @@ class ModelGridViewTest {
     }
 
     @Test
+    void twelveHeadsOfAGpt2FolderFitTheWidthWithTheirNumbersOnHover(FxRobot robot) throws Exception {
+        var spec = new org.attentionexplorer.testing.Gpt2Fixtures.Spec(50257, 16, 24, 12, 2, "F32", false, true, true, false);
+        Path folder = org.attentionexplorer.testing.Gpt2Fixtures.write(Files.createTempDirectory("grid12").resolve("gpt2"), spec,
+                org.attentionexplorer.testing.Gpt2Fixtures.weights(spec, 3));
+        robot.interact(() -> {
+            model.textProperty().set("Hello, I am");
+            model.open(folder);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".head-thumbnail").queryAll()).hasSize(2 * 12);
+        Node last = robot.lookup("#head-1-11").query();
+        Node grid = last.getParent();
+        assertThat(last.getBoundsInParent().getMaxX()).as("the last head's right edge").isLessThan(900);
+        assertThat(grid.lookupAll(".head-stats")).allMatch(n -> !n.isVisible());
+        assertThat(((javafx.scene.Parent) grid).getChildrenUnmodifiable()).filteredOn(n -> n instanceof Label)
+                .extracting(n -> ((Label) n).getText()).contains("h0", "h11", "layer 1").doesNotContain("head 0");
+        robot.moveTo("#head-1-11");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#model-grid-hover").queryAs(Label.class).getText()).startsWith("Layer 1, head 11: entropy");
+    }
+
+    @Test
     void clickingAThumbnailOpensThatHeadInStepFiveWithTheModelsValues(FxRobot robot) {
         robot.clickOn("#head-1-2");
         WaitForAsyncUtils.waitForFxEvents();

@@ -54,6 +54,19 @@ class ModelViewModelTest {
     }
 
     @Test
+    void aGpt2FolderOpensWithTheBpeTokenizerAndEveryLayerAndHead() throws java.io.IOException {
+        var spec = org.attentionexplorer.testing.Gpt2Fixtures.Spec.tiny("BF16", true);
+        Path folder = org.attentionexplorer.testing.Gpt2Fixtures.write(dir.resolve("gpt2"), spec,
+                org.attentionexplorer.testing.Gpt2Fixtures.weights(spec, 4));
+        model.textProperty().set("Hello, I am");
+        model.open(folder);
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.statusProperty().get()).isEqualTo("gpt2: 2 layers x 4 heads, context 16, GPT-2 folder");
+        assertThat(model.stepsProperty().get().trace().tokens()).containsExactly("Hello", ",", " I", " am");
+        assertThat(model.gridProperty().get()).hasSize(2 * 4);
+    }
+
+    @Test
     void everyChangeOfTheTextIsTracedAgain() {
         model.open(tiny);
         model.textProperty().set("dead");

@@ -68,6 +68,37 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void theOpenGpt2ModelIsFineTunedAsACopyIntoOurCheckpoint() throws Exception {
+        var spec = org.attentionexplorer.testing.Gpt2Fixtures.Spec.tiny("F32", false);
+        var weights = org.attentionexplorer.testing.Gpt2Fixtures.weights(spec, 9);
+        LoadedModel gpt2 = LoadedModel.read(org.attentionexplorer.testing.Gpt2Fixtures.write(runs.resolve("gpt2"), spec, weights));
+        TrainingViewModel model = model(Runnable::run);
+        model.form().fineTuneProperty().set(true);
+        assertThat(model.problems()).containsExactly("Fine-tune: open a model first (File > Open model), or untick it to train a new one.");
+        model.form().openModelProperty().set(gpt2);
+        assertThat(model.problems()).first().asString().startsWith("Fine-tune: the open model is fine-tuned on a text");
+        Path text = Files.writeString(runs.resolve("story.txt"), "The keeper lit the lamp and the ship saw it. ".repeat(30));
+        model.form().chooseTextFile(text);
+        model.form().stepsProperty().set(2);
+        model.form().warmupStepsProperty().set(0);
+        model.form().evalIntervalProperty().set(2);
+        model.form().batchSizeProperty().set(2);
+        model.form().contextLengthProperty().set(8);
+        assertThat(model.problems()).isEmpty();
+        model.start();
+        assertThat(model.stateProperty().get()).as(model.messageProperty().get()).isEqualTo(RunState.FINISHED);
+        LoadedModel saved = LoadedModel.read(model.runFolderProperty().get().resolve("checkpoint.safetensors"));
+        assertThat(saved.origin()).isEqualTo(LoadedModel.Origin.CHECKPOINT);
+        assertThat(saved.model().config()).isEqualTo(gpt2.model().config());
+        assertThat(saved.tokenizer().kind()).isEqualTo("gpt2");
+        assertThat(saved.checkpoint().training().get("init").asText()).isEqualTo("pretrained");
+        assertThat(saved.checkpoint().training().get("window").asInt()).as("the context length field is the window").isEqualTo(8);
+        assertThat(saved.checkpoint().tokensSeen()).isEqualTo(2 * 2 * 8);
+        assertThat(saved.model().toTensors().get("h.0.mlp.c_fc.weight")).as("trained").isNotEqualTo(weights.get("h.0.mlp.c_fc.weight"));
+        assertThat(gpt2.model().toTensors().get("h.0.mlp.c_fc.weight")).as("the open model is untouched").isEqualTo(weights.get("h.0.mlp.c_fc.weight"));
+    }
+
+    @Test
     void aShortRunReportsEveryEvaluationASampleTheProbeAndItsCheckpointWhichOpens() throws Exception {
         TrainingViewModel model = model(Runnable::run);
         model.start();
