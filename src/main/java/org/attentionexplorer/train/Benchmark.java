@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.attentionexplorer.model.ComputeThreads;
 import org.attentionexplorer.model.GptConfig;
 import org.attentionexplorer.model.GptInit;
 import org.attentionexplorer.generate.Generator;
@@ -153,9 +154,9 @@ public final class Benchmark {
         return 2.0 * n * n * n / best / 1e9;
     }
 
-    /** Which ND4J backend runs the numbers, e.g. "CpuBackend, 2 threads". */
+    /** Which ND4J backend runs the numbers, e.g. "CpuBackend, threads 1 (BLAS 1)". */
     public static String backendDescription() {
-        return Nd4j.getBackend().getClass().getSimpleName() + ", " + Nd4j.getEnvironment().maxMasterThreads() + " threads";
+        return Nd4j.getBackend().getClass().getSimpleName() + ", threads " + ComputeThreads.describe();
     }
 
     /** VmHWM from /proc/self/status, or -1 where the file does not exist. */
