@@ -38,6 +38,29 @@ public final class CachedInference {
     }
 
     /**
+     * Forgets every token, then fills the cache with {@code ids} in one batched forward pass (one matrix product
+     * per weight for all of them, instead of one pass per token) and returns the logits for the token after the
+     * last (V). The way to start from a prompt, and to refill a full cache with the last tokens of the text.
+     */
+    public INDArray prefill(int[] ids) {
+        GptConfig config = model.config();
+        if (ids.length == 0 || ids.length > config.contextLength()) {
+            throw new IllegalArgumentException(ids.length + " tokens: prefill takes 1 to " + config.contextLength());
+        }
+        int t = ids.length;
+        GptModel.Forward forward = model.forward(new int[][] {ids}, Dropout.OFF, false);
+        for (int i = 0; i < config.numLayers(); i++) {
+            CausalSelfAttention.Cache attention = forward.blocks().get(i).attention().cache();
+            keys[i].get(NDArrayIndex.all(), NDArrayIndex.interval(0, t), NDArrayIndex.all())
+                    .assign(attention.k().reshape(config.numHeads(), t, config.headDim()));                     // (H, T, D)
+            values[i].get(NDArrayIndex.all(), NDArrayIndex.interval(0, t), NDArrayIndex.all())
+                    .assign(attention.v().reshape(config.numHeads(), t, config.headDim()));
+        }
+        length = t;
+        return forward.logits().getRow(t - 1).dup();                                                           // (V)
+    }
+
+    /**
      * Appends one token and returns the logits for the token after it (V). Throws when the cache is full:
      * the caller crops (resets and feeds the last tokens again), as positions are absolute.
      */

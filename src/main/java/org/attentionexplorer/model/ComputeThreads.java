@@ -1,6 +1,7 @@
 package org.attentionexplorer.model;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,17 +65,29 @@ public final class ComputeThreads {
         return threads;
     }
 
-    /** Sets the thread count of ND4J's operations and of its BLAS. */
+    /**
+     * Sets the thread count of ND4J's operations, of its BLAS and of OpenMP for the calling thread. OpenMP keeps its
+     * count per thread (a thread it did not make starts from OMP_NUM_THREADS, or all cores), so a thread that
+     * computes calls {@link #applyToThisThread()} first; the launchers also set OMP_NUM_THREADS, which covers all.
+     */
     public static void set(int threads) {
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         LOG.debug("ND4J threads: {} (operations {}, BLAS {})", threads, Nd4j.getEnvironment().maxMasterThreads(),
                 Nd4j.factory().blas().getMaxThreads());
     }
 
-    /** What ND4J uses now, e.g. "1 (BLAS 1)". */
+    /** Gives the calling thread's OpenMP the count {@link #apply()} chose (a no-op before it ran). */
+    public static void applyToThisThread() {
+        int threads = Nd4j.getEnvironment().maxMasterThreads();
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+    }
+
+    /** What ND4J uses now on this thread, e.g. "1 (BLAS 1, OpenMP 1)". */
     public static String describe() {
-        return Nd4j.getEnvironment().maxMasterThreads() + " (BLAS " + Nd4j.factory().blas().getMaxThreads() + ")";
+        return Nd4j.getEnvironment().maxMasterThreads() + " (BLAS " + Nd4j.factory().blas().getMaxThreads() + ", OpenMP "
+                + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads() + ")";
     }
 }

@@ -90,6 +90,26 @@ class ModelTraceTest {
     }
 
     @Test
+    void aPrefilledCacheContinuesAsOneFilledTokenByToken() {
+        GptModel model = GptInit.GPT2.create(new GptConfig(11, 12, 32, 4, 2, 0.0, true, true), 8, DataType.DOUBLE);
+        int[] ids = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8};
+        INDArray full = model.logits(new int[][] {ids});                                  // (T, V)
+        CachedInference cache = new CachedInference(model);
+        cache.append(7);   // prefill forgets what was there
+        INDArray last = cache.prefill(java.util.Arrays.copyOf(ids, 5));
+        assertThat(cache.length()).isEqualTo(5);
+        for (int t = 4; t < ids.length; t++) {
+            INDArray step = t == 4 ? last : cache.append(ids[t]);
+            for (int v = 0; v < 11; v++) {
+                assertThat(step.getDouble(v)).as("position %d, id %d", t, v).isCloseTo(full.getDouble(t, v), within(1e-12));
+            }
+        }
+        assertThat(cache.length()).isEqualTo(12);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.prefill(new int[13]))
+                .hasMessage("13 tokens: prefill takes 1 to 12");
+    }
+
+    @Test
     void torchInitDrawsTheTokenEmbeddingFirstAsTheBookDoes() {
         // torch.manual_seed(123); nn.Embedding(6, 3).weight[0] = [0.3374, -0.1778, -0.1690]
         GptModel model = GptInit.TORCH.create(new GptConfig(6, 4, 3, 1, 1, 0.0, false, false), 123, DataType.FLOAT);
