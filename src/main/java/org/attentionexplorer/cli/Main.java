@@ -1,5 +1,6 @@
 package org.attentionexplorer.cli;
 
+import org.attentionexplorer.model.ComputeThreads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,12 @@ public final class Main implements Runnable {
 
     /** Without arguments: the desktop application. With arguments: the command line. */
     public static void main(String[] args) {
+        try {
+            ComputeThreads.apply();   // before ND4J's first operation; process-wide, for the app and every command
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(USER_ERROR);
+        }
         if (args.length == 0) {
             org.attentionexplorer.ui.app.Launcher.main(args);
             return;

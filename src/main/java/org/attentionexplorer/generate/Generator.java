@@ -15,7 +15,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * Generates text from a prompt, one token at a time with a key/value cache, reporting each step's choice and
  * its most probable candidates. A prompt longer than the context keeps its last tokens; once the sequence
- * fills the context, the cache is refilled with the last context - 1 tokens (the book's cropping).
+ * fills the context, the cache is refilled with the last context - 1 tokens (the book's cropping), in one batched
+ * forward pass.
  */
 public final class Generator {
     private Generator() {
@@ -40,7 +41,7 @@ public final class Generator {
             sequence.add(id);
         }
         CachedInference cache = new CachedInference(model);
-        float[] logits = feed(cache, promptIds);
+        float[] logits = toFloats(cache.prefill(promptIds));
         Sampler sampler = new Sampler(settings);
         OptionalInt endOfText = tokenizer.endOfTextId();
         List<GenerationStep> steps = new ArrayList<>();
@@ -67,7 +68,7 @@ public final class Generator {
             if (cache.length() == context) {
                 cache.reset();
                 int[] window = sequence.subList(sequence.size() - context, sequence.size() - 1).stream().mapToInt(i -> i).toArray();
-                feed(cache, window);
+                cache.prefill(window);   // one batched pass, not context - 1 token-by-token appends
             }
             logits = toFloats(cache.append(id));
         }
@@ -85,15 +86,6 @@ public final class Generator {
         String whole = tokenizer.decode(all);
         String prefix = tokenizer.decode(promptIds);
         return whole.startsWith(prefix) ? whole.substring(prefix.length()) : tokenizer.decode(generated);
-    }
-
-    /** Feeds tokens into the cache and returns the logits after the last. */
-    private static float[] feed(CachedInference cache, int[] ids) {
-        float[] logits = null;
-        for (int id : ids) {
-            logits = toFloats(cache.append(id));
-        }
-        return logits;
     }
 
     private static float[] toFloats(org.nd4j.linalg.api.ndarray.INDArray array) {

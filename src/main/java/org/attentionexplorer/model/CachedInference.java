@@ -8,20 +8,30 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Token-by-token inference with a key/value cache: each new token computes only its own query, key and value
  * and attends over the keys and values kept from the tokens before it, so generating n tokens costs n small
  * forward passes instead of n passes over the whole sequence. Evaluation mode (no dropout).
+ * A small model (up to {@link JavaTokenStep#MAX_PARAMETERS} parameters) steps in plain Java ({@link JavaTokenStep}),
+ * where ND4J's per-call overhead would dominate; a larger one through ND4J.
  * H heads, P positions so far (at most the context length), D head width, C channels.
  */
 public final class CachedInference {
     private final GptModel model;
-    private final INDArray[] keys;    // per layer (H, context, D)
-    private final INDArray[] values;  // per layer (H, context, D)
+    private final JavaTokenStep plainJava;   // null: the ND4J path
+    private final INDArray[] keys;    // per layer (H, context, D), for the ND4J path
+    private final INDArray[] values;  // per layer (H, context, D), for the ND4J path
     private int length;
 
     public CachedInference(GptModel model) {
+        this(model, JavaTokenStep.fits(model));
+    }
+
+    /** With {@code plainJava}, tokens step through {@link JavaTokenStep}; without, through ND4J. */
+    CachedInference(GptModel model, boolean plainJava) {
         this.model = model;
         GptConfig config = model.config();
-        keys = new INDArray[config.numLayers()];
-        values = new INDArray[config.numLayers()];
-        for (int i = 0; i < config.numLayers(); i++) {
+        this.plainJava = plainJava ? new JavaTokenStep(model) : null;
+        int layers = plainJava ? 0 : config.numLayers();
+        keys = new INDArray[layers];
+        values = new INDArray[layers];
+        for (int i = 0; i < layers; i++) {
             keys[i] = Nd4j.zeros(model.dataType(), config.numHeads(), config.contextLength(), config.headDim());
             values[i] = Nd4j.zeros(model.dataType(), config.numHeads(), config.contextLength(), config.headDim());
         }
@@ -38,6 +48,33 @@ public final class CachedInference {
     }
 
     /**
+     * Forgets every token, then fills the cache with {@code ids} in one batched forward pass (one matrix product
+     * per weight for all of them, instead of one pass per token) and returns the logits for the token after the
+     * last (V). The way to start from a prompt, and to refill a full cache with the last tokens of the text.
+     */
+    public INDArray prefill(int[] ids) {
+        GptConfig config = model.config();
+        if (ids.length == 0 || ids.length > config.contextLength()) {
+            throw new IllegalArgumentException(ids.length + " tokens: prefill takes 1 to " + config.contextLength());
+        }
+        int t = ids.length;
+        GptModel.Forward forward = model.forward(new int[][] {ids}, Dropout.OFF, false);
+        for (int i = 0; i < config.numLayers(); i++) {
+            CausalSelfAttention.Cache attention = forward.blocks().get(i).attention().cache();
+            if (plainJava != null) {
+                plainJava.store(i, attention.k(), attention.v());
+                continue;
+            }
+            keys[i].get(NDArrayIndex.all(), NDArrayIndex.interval(0, t), NDArrayIndex.all())
+                    .assign(attention.k().reshape(config.numHeads(), t, config.headDim()));                     // (H, T, D)
+            values[i].get(NDArrayIndex.all(), NDArrayIndex.interval(0, t), NDArrayIndex.all())
+                    .assign(attention.v().reshape(config.numHeads(), t, config.headDim()));
+        }
+        length = t;
+        return forward.logits().getRow(t - 1).dup();                                                           // (V)
+    }
+
+    /**
      * Appends one token and returns the logits for the token after it (V). Throws when the cache is full:
      * the caller crops (resets and feeds the last tokens again), as positions are absolute.
      */
@@ -48,6 +85,11 @@ public final class CachedInference {
         }
         if (id < 0 || id >= config.vocabSize()) {
             throw new IllegalArgumentException("token id " + id + " is outside the vocabulary of " + config.vocabSize());
+        }
+        if (plainJava != null) {
+            double[] logits = plainJava.step(id, length);
+            length++;
+            return Nd4j.create(logits, new long[] {config.vocabSize()}, 'c').castTo(model.dataType());   // (V)
         }
         int c = config.embDim();
         int h = config.numHeads();

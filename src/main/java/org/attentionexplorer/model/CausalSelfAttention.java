@@ -55,6 +55,23 @@ final class CausalSelfAttention {
         return x.permute(0, 2, 1, 3).dup('c').reshape('c', (long) b * t, c);
     }
 
+    /** softmax(scale * scores + causal mask) over the last axis. (B, H, T, T) */
+    private static INDArray softmax(INDArray scores, double scale, int t) {
+        if (Kernels.applies(scores)) {
+            return Kernels.causalSoftmax(scores, scale);
+        }
+        return Nd4j.nn().softmax(scores.mul(scale).addi(causalMask(t, scores.dataType())), 3);
+    }
+
+    /** The scaled softmax's backward pass: scale * w * (dw - sum(dw * w)). (B, H, T, T) */
+    private static INDArray softmaxBackward(INDArray dWeights, INDArray weights, double scale) {
+        if (Kernels.applies(dWeights, weights)) {
+            return Kernels.causalSoftmaxBackward(dWeights, weights, scale);
+        }
+        INDArray rowDot = dWeights.mul(weights).sum(true, 3);                              // (B, H, T, 1)
+        return dWeights.sub(rowDot).muli(weights).muli(scale);
+    }
+
     static Result forward(INDArray x, int b, int t, int h, INDArray wAttn, INDArray bAttn, INDArray wProj,
             INDArray bProj, Dropout dropout, boolean keepInternals) {
         int c = (int) x.size(1);
@@ -66,8 +83,7 @@ final class CausalSelfAttention {
         INDArray k = heads(qkv, 1, b, t, h, c);
         INDArray v = heads(qkv, 2, b, t, h, c);
         INDArray scores = Nd4j.matmul(q, k, false, true, false);           // (B, H, T, T)
-        INDArray masked = scores.mul(1 / Math.sqrt(c / h)).addi(causalMask(t, x.dataType()));
-        INDArray weights = Nd4j.nn().softmax(masked, 3);                    // (B, H, T, T)
+        INDArray weights = softmax(scores, 1 / Math.sqrt(c / h), t);       // (B, H, T, T), 0 above the diagonal
         INDArray dropMask = dropout.mask(weights);
         INDArray dropped = Dropout.apply(weights, dropMask);
         INDArray context = Nd4j.matmul(dropped, v);                         // (B, H, T, D)
@@ -88,9 +104,7 @@ final class CausalSelfAttention {
         INDArray dDropped = Nd4j.matmul(dContext, cache.v(), false, true, false);          // (B, H, T, T)
         INDArray dv = Nd4j.matmul(cache.droppedWeights(), dContext, true, false, false);   // (B, H, T, D)
         INDArray dWeights = Dropout.apply(dDropped, cache.dropMask());
-        // softmax backward: w * (dw - sum(dw * w))
-        INDArray rowDot = dWeights.mul(cache.weights()).sum(true, 3);                      // (B, H, T, 1)
-        INDArray dScores = dWeights.subi(rowDot).muli(cache.weights()).muli(1 / Math.sqrt(c / h));
+        INDArray dScores = softmaxBackward(dWeights, cache.weights(), 1 / Math.sqrt(c / h)); // (B, H, T, T)
         INDArray dq = Nd4j.matmul(dScores, cache.k());                                     // (B, H, T, D)
         INDArray dk = Nd4j.matmul(dScores, cache.q(), true, false, false);                 // (B, H, T, D)
         INDArray dQkv = Nd4j.hstack(merge(dq, b, t, c), merge(dk, b, t, c), merge(dv, b, t, c)); // (B*T, 3C)

@@ -78,7 +78,7 @@ public final class ModelTracer {
     private static List<Matrix> perHead(INDArray perHead, int heads) {
         int t = (int) perHead.size(2);
         int x = (int) perHead.size(3);
-        double[] all = perHead.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] all = Kernels.contiguous(perHead).data().asDouble();   // widened while copied out: no ND4J copies in between
         List<Matrix> out = new ArrayList<>();
         for (int h = 0; h < heads; h++) {
             out.add(Matrix.ofRowMajor(t, x, Arrays.copyOfRange(all, h * t * x, (h + 1) * t * x)));

@@ -51,8 +51,13 @@ public final class AdamW {
             // the moments outlive the step: never in its workspace (a no-op when no workspace is active)
             INDArray mt = m.computeIfAbsent(name, k -> StepMemory.outside(() -> Nd4j.zerosLike(p)));
             INDArray vt = v.computeIfAbsent(name, k -> StepMemory.outside(() -> Nd4j.zerosLike(p)));
-            if (weightDecay > 0 && p.rank() >= 2) {
-                p.muli(1 - learningRate * weightDecay);
+            double decay = weightDecay > 0 && p.rank() >= 2 ? 1 - learningRate * weightDecay : 1;
+            if (FusedUpdate.applies(p, g, mt, vt)) {
+                FusedUpdate.run(p, g, mt, vt, decay, beta1, beta2, correction1, correction2, eps, learningRate);
+                continue;
+            }
+            if (decay != 1) {
+                p.muli(decay);
             }
             mt.muli(beta1).addi(g.mul(1 - beta1));
             vt.muli(beta2).addi(g.mul(g).muli(1 - beta2));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.attentionexplorer.model.ComputeThreads;
 import org.attentionexplorer.model.GptConfig;
 import org.attentionexplorer.model.GptInit;
 import org.attentionexplorer.generate.Generator;
@@ -102,11 +103,16 @@ public final class Benchmark {
      * Inference speed of a fresh model of {@code config}: the median milliseconds to trace {@code tokens} tokens
      * with every internal captured, and the tokens per second of greedy generation with the key/value cache.
      *
-     * @param traceMs         median of {@code repeats} traces
+     * @param traceMs            median of {@code repeats} traces
      * @param generatedPerSecond tokens per second generating {@code tokens} tokens after a one-token prompt
+     * @param pastContextPerSecond tokens per second generating {@link #PAST_CONTEXT_TOKENS} tokens after a prompt that
+     *                           fills the context, so that every token refills the key/value cache
      */
-    public record InferenceResult(int tokens, double traceMs, double generatedPerSecond) {
+    public record InferenceResult(int tokens, double traceMs, double generatedPerSecond, double pastContextPerSecond) {
     }
+
+    /** Tokens generated past a full context for {@link InferenceResult#pastContextPerSecond}. */
+    public static final int PAST_CONTEXT_TOKENS = 16;
 
     public static InferenceResult inference(GptConfig config, int tokens, int repeats, long seed) {
         GptModel model = GptInit.GPT2.create(config, seed, DataType.FLOAT);
@@ -135,7 +141,15 @@ public final class Benchmark {
         long start = System.nanoTime();
         int generated = Generator.generate(model, tokenizer, "w1", greedy, s -> { }, () -> false).steps().size();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new InferenceResult(n, times[repeats / 2], generated / seconds);
+        StringBuilder full = new StringBuilder();
+        for (int i = 0; i < config.contextLength(); i++) {
+            full.append('w').append(random.nextInt(words.size())).append(' ');
+        }
+        SamplingSettings past = new SamplingSettings(PAST_CONTEXT_TOKENS, true, 1.0, 0, 1.0, seed, false, 5);
+        start = System.nanoTime();
+        int pastGenerated = Generator.generate(model, tokenizer, full.toString(), past, s -> { }, () -> false).steps().size();
+        double pastSeconds = (System.nanoTime() - start) / 1e9;
+        return new InferenceResult(n, times[repeats / 2], generated / seconds, pastGenerated / pastSeconds);
     }
 
     /** Best-of-{@code repeats} GFLOP/s of an n x n float32 matrix product. */
@@ -153,9 +167,19 @@ public final class Benchmark {
         return 2.0 * n * n * n / best / 1e9;
     }
 
-    /** Which ND4J backend runs the numbers, e.g. "CpuBackend, 2 threads". */
+    /** Which ND4J backend runs the numbers, e.g. "CpuBackend, threads 1 (BLAS 1)". */
     public static String backendDescription() {
-        return Nd4j.getBackend().getClass().getSimpleName() + ", " + Nd4j.getEnvironment().maxMasterThreads() + " threads";
+        return Nd4j.getBackend().getClass().getSimpleName() + ", threads " + ComputeThreads.describe();
+    }
+
+    /** The 1, 5 and 15 minute load averages from /proc/loadavg, e.g. "1.28 1.23 2.67", or "n/a". */
+    public static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     /** VmHWM from /proc/self/status, or -1 where the file does not exist. */

@@ -11,6 +11,7 @@ import org.attentionexplorer.data.Batch;
 import org.attentionexplorer.data.BatchSource;
 import org.attentionexplorer.generate.Generator;
 import org.attentionexplorer.generate.SamplingSettings;
+import org.attentionexplorer.model.ComputeThreads;
 import org.attentionexplorer.model.GptModel;
 import org.attentionexplorer.text.Tokenizer;
 import org.slf4j.Logger;
@@ -113,6 +114,7 @@ public final class Trainer {
 
     /** Trains up to {@code settings.steps()}; returns the last event (Finished, Cancelled or Failed). */
     public TrainingEvent run() {
+        ComputeThreads.applyToThisThread();
         try (StepMemory memory = new StepMemory()) {
             return run(memory);
         }

@@ -9,6 +9,8 @@ import org.attentionexplorer.math.FloatTensor;
 import org.attentionexplorer.math.Matrix;
 import org.attentionexplorer.testing.TestTokenizer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -74,12 +76,13 @@ class ModelTraceTest {
         assertThat(trace.truncated()).isTrue();
     }
 
-    @Test
-    void cachedInferenceGivesTheFullForwardsLogitsAtEveryPosition() {
+    @ParameterizedTest(name = "plain Java: {0}")
+    @ValueSource(booleans = {true, false})
+    void cachedInferenceGivesTheFullForwardsLogitsAtEveryPosition(boolean plainJava) {
         GptModel model = GptInit.GPT2.create(new GptConfig(11, 12, 32, 4, 2, 0.0, true, true), 8, DataType.DOUBLE);
         int[] ids = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8};
         INDArray full = model.logits(new int[][] {ids});                                  // (T, V)
-        CachedInference cache = new CachedInference(model);
+        CachedInference cache = new CachedInference(model, plainJava);
         for (int t = 0; t < ids.length; t++) {
             INDArray step = cache.append(ids[t]);
             for (int v = 0; v < 11; v++) {
@@ -87,6 +90,43 @@ class ModelTraceTest {
             }
         }
         assertThat(cache.length()).isEqualTo(12);
+    }
+
+    @ParameterizedTest(name = "plain Java: {0}")
+    @ValueSource(booleans = {true, false})
+    void aPrefilledCacheContinuesAsOneFilledTokenByToken(boolean plainJava) {
+        GptModel model = GptInit.GPT2.create(new GptConfig(11, 12, 32, 4, 2, 0.0, true, true), 8, DataType.DOUBLE);
+        int[] ids = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8};
+        INDArray full = model.logits(new int[][] {ids});                                  // (T, V)
+        CachedInference cache = new CachedInference(model, plainJava);
+        cache.append(7);   // prefill forgets what was there
+        INDArray last = cache.prefill(java.util.Arrays.copyOf(ids, 5));
+        assertThat(cache.length()).isEqualTo(5);
+        for (int t = 4; t < ids.length; t++) {
+            INDArray step = t == 4 ? last : cache.append(ids[t]);
+            for (int v = 0; v < 11; v++) {
+                assertThat(step.getDouble(v)).as("position %d, id %d", t, v).isCloseTo(full.getDouble(t, v), within(1e-12));
+            }
+        }
+        assertThat(cache.length()).isEqualTo(12);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.prefill(new int[13]))
+                .hasMessage("13 tokens: prefill takes 1 to 12");
+    }
+
+    /** Float32: the full forward in float32 kernels, the plain-Java step in float64 from the same weights. */
+    @Test
+    void aFloat32ModelStepsInPlainJavaToTheFullForwardsLogits() {
+        GptModel model = GptInit.GPT2.create(new GptConfig(11, 12, 32, 4, 2, 0.0, false, false), 4, DataType.FLOAT);
+        int[] ids = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8};
+        INDArray full = model.logits(new int[][] {ids});                                  // (T, V)
+        CachedInference cache = new CachedInference(model);
+        for (int t = 0; t < ids.length; t++) {
+            INDArray step = cache.append(ids[t]);
+            assertThat(step.dataType()).isEqualTo(DataType.FLOAT);
+            for (int v = 0; v < 11; v++) {
+                assertThat(step.getDouble(v)).as("position %d, id %d", t, v).isCloseTo(full.getDouble(t, v), within(1e-5));
+            }
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.attentionexplorer.model.ComputeThreads;
 
 /**
  * Runs work off the UI thread and hands the result back on it. The two executors are injected: the app uses a
@@ -25,7 +26,10 @@ public final class BackgroundWork {
     /** A background thread for computation and {@code ui} for results. */
     public static BackgroundWork withDaemonThread(Executor ui) {
         ExecutorService service = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "attention-explorer-work");
+            Thread thread = new Thread(() -> {
+                ComputeThreads.applyToThisThread();   // OpenMP keeps its thread count per thread
+                runnable.run();
+            }, "attention-explorer-work");
             thread.setDaemon(true);
             return thread;
         });
