@@ -94,6 +94,8 @@ public final class LossChart extends StackPane {
     }
 
     private void add(java.util.List<? extends LossPoint> points) {
+        JFreeChart chart = viewer.getChart();
+        chart.setNotify(false);     // the two series' changes below make one redraw, not two
         train.setNotify(false);
         validation.setNotify(false);
         for (LossPoint p : points) {
@@ -103,8 +105,9 @@ public final class LossChart extends StackPane {
                 validation.addOrUpdate(x, p.valLoss());
             }
         }
-        train.setNotify(true);      // one redraw for the whole batch
+        train.setNotify(true);      // one change for the whole batch
         validation.setNotify(true);
+        chart.setNotify(true);      // and one redraw
     }
 
     private void rebuild() {
