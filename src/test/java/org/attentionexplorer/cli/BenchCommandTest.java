@@ -2,27 +2,17 @@ package org.attentionexplorer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class BenchCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
-    private int run(String... args) {
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
-    }
+    private final CommandRunner cli = new CommandRunner();
 
     @Test
     void reportsEveryFigureTheIssueAsksFor() {
-        assertThat(run("bench", "--preset", "tiny", "--batch", "2", "--steps", "2", "--warmup", "1", "--inference-tokens", "6"))
+        assertThat(cli.run("bench", "--preset", "tiny", "--batch", "2", "--steps", "2", "--warmup", "1", "--inference-tokens", "6"))
                 .isEqualTo(0);
-        assertThat(out.toString())
+        assertThat(cli.out())
                 .containsPattern("ms/step: median [0-9.]+, min [0-9.]+, max [0-9.]+")
                 .containsPattern("tokens/s: [0-9,]+")
                 .containsPattern("achieved [0-9.]+ GFLOP/s = [0-9.]+% of this process's sgemm \\([0-9.]+ GFLOP/s\\)")
@@ -34,7 +24,7 @@ class BenchCommandTest {
 
     @Test
     void anUnknownShapeIsNamed() {
-        assertThat(run("bench", "--shape", "b")).isEqualTo(Main.USER_ERROR);
-        assertThat(err.toString()).startsWith("error: unknown --shape 'b'; use a (char-small, 16 x 128) or c");
+        assertThat(cli.run("bench", "--shape", "b")).isEqualTo(Main.USER_ERROR);
+        assertThat(cli.err()).startsWith("error: unknown --shape 'b'; use a (char-small, 16 x 128) or c");
     }
 }

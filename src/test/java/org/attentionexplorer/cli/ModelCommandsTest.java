@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.attentionexplorer.io.Checkpoints;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** train, generate and trace --model from the command line, on a tiny model trained for a few steps. */
 class ModelCommandsTest {
@@ -24,17 +21,7 @@ class ModelCommandsTest {
     static Path text;
     static Path checkpoint;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
-    }
+    private final CommandRunner cli = new CommandRunner();
 
     @BeforeAll
     static void trainATinyModel() throws IOException {
@@ -44,10 +31,10 @@ class ModelCommandsTest {
             story.append("The keeper lit the lamp at ").append(i % 12 + 1).append(" and the ship saw it. ");
         }
         Files.writeString(text, story);
-        ModelCommandsTest test = new ModelCommandsTest();
+        CommandRunner test = new CommandRunner();
         int status = test.run("train", "--text", text.toString(), "--preset", "tiny", "--steps", "6", "--batch", "4",
                 "--eval-interval", "3", "--eval-batches", "1", "--checkpoint-dir", dir.resolve("run").toString(), "--seed", "7");
-        assertThat(status).as(test.err.toString()).isZero();
+        assertThat(status).as(test.err()).isZero();
         checkpoint = dir.resolve("run").resolve("checkpoint.safetensors");
     }
 
@@ -68,8 +55,8 @@ class ModelCommandsTest {
     void resumingContinuesFromTheSavedStep() throws IOException {
         Path resumed = dir.resolve("resumed");
         Files.createDirectories(resumed);
-        assertThat(run("train", "--text", text.toString(), "--resume", checkpoint.toString(), "--steps", "9",
-                "--checkpoint-dir", resumed.toString())).as(err.toString()).isZero();
+        assertThat(cli.run("train", "--text", text.toString(), "--resume", checkpoint.toString(), "--steps", "9",
+                "--checkpoint-dir", resumed.toString())).as(cli.err()).isZero();
         Checkpoint saved = Checkpoints.read(resumed.resolve("checkpoint.safetensors"));
         assertThat(saved.step()).isEqualTo(9);
         assertThat(saved.history()).hasSize(3);
@@ -82,21 +69,21 @@ class ModelCommandsTest {
         Path taken = dir.resolve("taken");
         String[] args = {"train", "--text", text.toString(), "--preset", "tiny", "--steps", "1", "--batch", "2", "--eval-batches", "1",
                 "--checkpoint-dir", taken.toString()};
-        assertThat(run(args)).as(err.toString()).isZero();
+        assertThat(cli.run(args)).as(cli.err()).isZero();
         byte[] first = Files.readAllBytes(taken.resolve("checkpoint.safetensors"));
-        assertThat(run(args)).isEqualTo(2);
-        assertThat(err.toString()).contains("holds another run", "--resume", "--overwrite");
+        assertThat(cli.run(args)).isEqualTo(2);
+        assertThat(cli.err()).contains("holds another run", "--resume", "--overwrite");
         assertThat(Files.readAllBytes(taken.resolve("checkpoint.safetensors"))).isEqualTo(first);
         String[] again = java.util.Arrays.copyOf(args, args.length + 1);
         again[args.length] = "--overwrite";
-        assertThat(run(again)).as(err.toString()).isZero();
+        assertThat(cli.run(again)).as(cli.err()).isZero();
     }
 
     @Test
     void checkpointsCanLeaveTheOptimizerStateOut() throws IOException {
         Path slim = dir.resolve("slim");
-        assertThat(run("train", "--text", text.toString(), "--preset", "tiny", "--steps", "2", "--batch", "4", "--eval-interval", "2",
-                "--eval-batches", "1", "--checkpoint-dir", slim.toString(), "--no-optimizer-state")).as(err.toString()).isZero();
+        assertThat(cli.run("train", "--text", text.toString(), "--preset", "tiny", "--steps", "2", "--batch", "4", "--eval-interval", "2",
+                "--eval-batches", "1", "--checkpoint-dir", slim.toString(), "--no-optimizer-state")).as(cli.err()).isZero();
         Checkpoint saved = Checkpoints.read(slim.resolve("checkpoint.safetensors"));
         assertThat(saved.optimizer()).isEmpty();
         assertThat(saved.weights()).isNotEmpty();
@@ -104,9 +91,9 @@ class ModelCommandsTest {
 
     @Test
     void generateListsTokensAndCandidatesAsJson() throws IOException {
-        assertThat(run("generate", "--model", checkpoint.toString(), "--prompt", "The keeper", "--max-tokens", "4",
-                "--format", "json", "--seed", "3")).as(err.toString()).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(cli.run("generate", "--model", checkpoint.toString(), "--prompt", "The keeper", "--max-tokens", "4",
+                "--format", "json", "--seed", "3")).as(cli.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.get("steps")).hasSize(4);
         assertThat(json.get("ids")).hasSize(4);
         assertThat(json.at("/steps/0/candidates")).hasSize(5);
@@ -115,9 +102,9 @@ class ModelCommandsTest {
 
     @Test
     void traceOfAModelUsesTheLabsKeysPerLayerAndHead() throws IOException {
-        assertThat(run("trace", "--model", checkpoint.toString(), "--text", "The lamp", "--layer", "1", "--head", "2",
-                "--format", "json")).as(err.toString()).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(cli.run("trace", "--model", checkpoint.toString(), "--text", "The lamp", "--layer", "1", "--head", "2",
+                "--format", "json")).as(cli.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.get("tokens")).hasSize(8);
         assertThat(json.at("/layers/1/heads/2/causalWeights")).hasSize(8);
         assertThat(json.at("/layers/1/heads/2/maskedScores/0/1").asText()).isEqualTo("-Infinity");
@@ -125,40 +112,40 @@ class ModelCommandsTest {
         assertThat(json.at("/layers/1/blockOutput")).hasSize(8);
         assertThat(json.at("/layers/0/heads").isMissingNode()).as("only the selected layer").isTrue();
 
-        assertThat(run("trace", "--model", checkpoint.toString(), "--text", "The lamp")).isZero();
-        assertThat(out.toString()).contains("layer 1 head 3:", "most probable next tokens:");
+        assertThat(cli.run("trace", "--model", checkpoint.toString(), "--text", "The lamp")).isZero();
+        assertThat(cli.out()).contains("layer 1 head 3:", "most probable next tokens:");
     }
 
     @Test
     void badArgumentsAndFilesGetOneLineAndExitTwo() throws IOException {
-        assertThat(run("train", "--preset", "tiny")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: give --text FILE or --task NAME");
+        assertThat(cli.run("train", "--preset", "tiny")).isEqualTo(2);
+        assertThat(cli.err()).startsWith("error: give --text FILE or --task NAME");
 
-        assertThat(run("train", "--text", dir.resolve("nothing.txt").toString(), "--preset", "tiny")).isEqualTo(2);
-        assertThat(err.toString()).contains("nothing.txt").doesNotContain("Exception");
+        assertThat(cli.run("train", "--text", dir.resolve("nothing.txt").toString(), "--preset", "tiny")).isEqualTo(2);
+        assertThat(cli.err()).contains("nothing.txt").doesNotContain("Exception");
 
         Path shortText = Files.writeString(dir.resolve("short.txt"), "Too short to train on.");
-        assertThat(run("train", "--text", shortText.toString(), "--preset", "tiny")).isEqualTo(2);
-        assertThat(err.toString()).contains("short.txt").contains("it needs at least 13 (context 12 + 1)");
+        assertThat(cli.run("train", "--text", shortText.toString(), "--preset", "tiny")).isEqualTo(2);
+        assertThat(cli.err()).contains("short.txt").contains("it needs at least 13 (context 12 + 1)");
 
         Path broken = Files.writeString(dir.resolve("broken.safetensors"), "not a checkpoint at all");
-        assertThat(run("generate", "--model", broken.toString(), "--prompt", "x")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: " + broken).doesNotContain("\tat ");
-        assertThat(err.toString().lines()).hasSize(1);
+        assertThat(cli.run("generate", "--model", broken.toString(), "--prompt", "x")).isEqualTo(2);
+        assertThat(cli.err()).startsWith("error: " + broken).doesNotContain("\tat ");
+        assertThat(cli.err().lines()).hasSize(1);
 
-        assertThat(run("trace", "--model", checkpoint.toString(), "--text", "x", "--layer", "5")).isEqualTo(2);
-        assertThat(err.toString()).contains("--layer 5 does not exist: the model has layers 0 to 1");
+        assertThat(cli.run("trace", "--model", checkpoint.toString(), "--text", "x", "--layer", "5")).isEqualTo(2);
+        assertThat(cli.err()).contains("--layer 5 does not exist: the model has layers 0 to 1");
 
-        assertThat(run("generate", "--preset", "nope", "--prompt", "x")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown --preset 'nope'");
+        assertThat(cli.run("generate", "--preset", "nope", "--prompt", "x")).isEqualTo(2);
+        assertThat(cli.err()).contains("unknown --preset 'nope'");
     }
 
     @Test
     void aSyntheticTaskTrainsWithItsOwnVocabulary() throws IOException {
         Path run = dir.resolve("task");
-        assertThat(run("train", "--task", "reverse", "--task-length", "3", "--preset", "tiny", "--steps", "2", "--batch", "2",
-                "--eval-interval", "2", "--eval-batches", "1", "--checkpoint-dir", run.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("task reverse");
+        assertThat(cli.run("train", "--task", "reverse", "--task-length", "3", "--preset", "tiny", "--steps", "2", "--batch", "2",
+                "--eval-interval", "2", "--eval-batches", "1", "--checkpoint-dir", run.toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("task reverse");
         Checkpoint saved = Checkpoints.read(run.resolve("checkpoint.safetensors"));
         assertThat(saved.tokenizer().get("kind").asText()).isEqualTo("word");
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /**
  * {@code render}: each step of the bundled lesson to PNG and SVG, the model step for a tiny model trained here, and
@@ -31,26 +28,16 @@ class RenderCommandTest {
     @TempDir
     Path dir;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
-    }
+    private final CommandRunner cli = new CommandRunner();
 
     @BeforeAll
     static void trainATinyModel() throws IOException {
         Path text = shared.resolve("story.txt");
         Files.writeString(text, "The keeper lit the lamp and the ship saw it. ".repeat(40));
-        RenderCommandTest test = new RenderCommandTest();
+        CommandRunner test = new CommandRunner();
         int status = test.run("train", "--text", text.toString(), "--preset", "tiny", "--steps", "1", "--batch", "2",
                 "--eval-interval", "1", "--eval-batches", "1", "--checkpoint-dir", shared.resolve("run").toString(), "--seed", "7");
-        assertThat(status).as(test.err.toString()).isZero();
+        assertThat(status).as(test.err()).isZero();
         checkpoint = shared.resolve("run").resolve("checkpoint.safetensors");
     }
 
@@ -71,15 +58,15 @@ class RenderCommandTest {
     @MethodSource("lessonSteps")
     void eachLessonStepRendersToPngAndSvg(Step step, String[] expected) throws IOException {
         Path png = dir.resolve(step.id() + ".png");
-        assertThat(run("render", "--step", step.id(), "--out", png.toString())).as(err.toString()).isZero();
+        assertThat(cli.run("render", "--step", step.id(), "--out", png.toString())).as(cli.err()).isZero();
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image).isNotNull();
         assertThat(image.getWidth()).isGreaterThan(1000);
         assertThat(image.getRGB(2, 2) & 0xFFFFFF).as("white margin").isEqualTo(0xFFFFFF);
-        assertThat(out.toString()).startsWith("wrote " + png + " (" + step.id() + ", ");
+        assertThat(cli.out()).startsWith("wrote " + png + " (" + step.id() + ", ");
 
         Path svg = dir.resolve(step.id() + ".svg");
-        assertThat(run("render", "--step", step.id(), "--out", svg.toString())).as(err.toString()).isZero();
+        assertThat(cli.run("render", "--step", step.id(), "--out", svg.toString())).as(cli.err()).isZero();
         String text = Files.readString(svg);
         assertThat(parse(text).getDocumentElement().getNodeName()).isEqualTo("svg");
         assertThat(text).contains(step.title(), "Your journey starts with one step", ">journey<");
@@ -101,8 +88,8 @@ class RenderCommandTest {
     void theScaleSetsThePngsPixels() throws IOException {
         Path one = dir.resolve("one.png");
         Path three = dir.resolve("three.png");
-        assertThat(run("render", "--step", "scores", "--out", one.toString(), "--scale", "1")).isZero();
-        assertThat(run("render", "--step", "scores", "--out", three.toString(), "--scale", "3")).isZero();
+        assertThat(cli.run("render", "--step", "scores", "--out", one.toString(), "--scale", "1")).isZero();
+        assertThat(cli.run("render", "--step", "scores", "--out", three.toString(), "--scale", "3")).isZero();
         BufferedImage small = ImageIO.read(one.toFile());
         BufferedImage large = ImageIO.read(three.toFile());
         assertThat(large.getWidth()).isBetween(3 * small.getWidth() - 3, 3 * small.getWidth());
@@ -112,53 +99,53 @@ class RenderCommandTest {
     @Test
     void lessonOptionsChangeWhatIsDrawn() throws IOException {
         Path svg = dir.resolve("mask.svg");
-        assertThat(run("render", "--step", "heads", "--out", svg.toString(), "--module", "MultiHeadAttention", "--heads", "2",
-                "--seed", "123", "--causal")).as(err.toString()).isZero();
+        assertThat(cli.run("render", "--step", "heads", "--out", svg.toString(), "--module", "MultiHeadAttention", "--heads", "2",
+                "--seed", "123", "--causal")).as(cli.err()).isZero();
         assertThat(Files.readString(svg)).contains("MultiHeadAttention, causal, 2 heads", "heads[1].droppedWeights", "versionCheck.output");
     }
 
     @Test
     void theModelStepDrawsEveryLayerAndHeadWithStatistics() throws IOException {
         Path svg = dir.resolve("model.svg");
-        assertThat(run("render", "--model", checkpoint.toString(), "--text", "The keeper lit", "--step", "model",
-                "--out", svg.toString())).as(err.toString()).isZero();
+        assertThat(cli.run("render", "--model", checkpoint.toString(), "--text", "The keeper lit", "--step", "model",
+                "--out", svg.toString())).as(cli.err()).isZero();
         String text = Files.readString(svg);
         assertThat(text).contains(Step.MODEL.title(), "checkpoint.safetensors", "layer 0", "layer 1", "head 0", "head 1", "entropy ");
         Path png = dir.resolve("model.png");
-        assertThat(run("render", "--model", checkpoint.toString(), "--text", "The keeper lit", "--step", "model",
-                "--out", png.toString())).as(err.toString()).isZero();
+        assertThat(cli.run("render", "--model", checkpoint.toString(), "--text", "The keeper lit", "--step", "model",
+                "--out", png.toString())).as(cli.err()).isZero();
         assertThat(ImageIO.read(png.toFile()).getWidth()).isGreaterThan(0);
     }
 
     @Test
     void aModelsHeadStepShowsTheChosenHead() throws IOException {
         Path svg = dir.resolve("qkv.svg");
-        assertThat(run("render", "--model", checkpoint.toString(), "--text", "The keeper lit", "--step", "qkv",
-                "--layer", "1", "--head", "1", "--out", svg.toString())).as(err.toString()).isZero();
+        assertThat(cli.run("render", "--model", checkpoint.toString(), "--text", "The keeper lit", "--step", "qkv",
+                "--layer", "1", "--head", "1", "--out", svg.toString())).as(cli.err()).isZero();
         assertThat(Files.readString(svg)).contains("layers[1].heads[1].queries", "layer 1, head 1");
     }
 
     @Test
     void badInputExitsWithTwoAndOneLineSayingWhatAndWhere() throws IOException {
         Path png = dir.resolve("x.png");
-        assertThat(run("render", "--step", "attention", "--out", png.toString())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: --step attention is not a step; use one of tokens, scores, normalize, context, "
+        assertThat(cli.run("render", "--step", "attention", "--out", png.toString())).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("error: --step attention is not a step; use one of tokens, scores, normalize, context, "
                 + "qkv, mask, dropout, heads, model\n");
-        assertThat(run("render", "--step", "mask", "--out", dir.resolve("x.jpg").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("must end in .png or .svg");
-        assertThat(run("render", "--step", "model", "--out", png.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("give --model CKPT --text TEXT");
-        assertThat(run("render", "--step", "mask", "--out", png.toString(), "--scale", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--scale 0.0 is out of range");
-        assertThat(run("render", "--step", "mask", "--out", png.toString(), "--scale", "9")).isEqualTo(2);
-        assertThat(err.toString()).contains("at most 8");
-        assertThat(run("render", "--step", "context", "--out", png.toString(), "--query", "6")).isEqualTo(2);
-        assertThat(err.toString()).contains("--query 6 is not a token: the text has tokens 0 to 5");
-        assertThat(run("render", "--step", "mask", "--out", dir.resolve("no-folder").resolve("x.png").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("cannot write").contains("the folder does not exist");
-        assertThat(run("render", "--step", "mask", "--out", png.toString(), "--text", "hi")).isEqualTo(2);
-        assertThat(err.toString()).contains("give --model CKPT too");
-        assertThat(err.toString().lines()).hasSize(1);
+        assertThat(cli.run("render", "--step", "mask", "--out", dir.resolve("x.jpg").toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("must end in .png or .svg");
+        assertThat(cli.run("render", "--step", "model", "--out", png.toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("give --model CKPT --text TEXT");
+        assertThat(cli.run("render", "--step", "mask", "--out", png.toString(), "--scale", "0")).isEqualTo(2);
+        assertThat(cli.err()).contains("--scale 0.0 is out of range");
+        assertThat(cli.run("render", "--step", "mask", "--out", png.toString(), "--scale", "9")).isEqualTo(2);
+        assertThat(cli.err()).contains("at most 8");
+        assertThat(cli.run("render", "--step", "context", "--out", png.toString(), "--query", "6")).isEqualTo(2);
+        assertThat(cli.err()).contains("--query 6 is not a token: the text has tokens 0 to 5");
+        assertThat(cli.run("render", "--step", "mask", "--out", dir.resolve("no-folder").resolve("x.png").toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("cannot write").contains("the folder does not exist");
+        assertThat(cli.run("render", "--step", "mask", "--out", png.toString(), "--text", "hi")).isEqualTo(2);
+        assertThat(cli.err()).contains("give --model CKPT too");
+        assertThat(cli.err().lines()).hasSize(1);
         assertThat(png).doesNotExist();
     }
 
@@ -167,16 +154,16 @@ class RenderCommandTest {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"tokens\": [\"a\"]");
         Path png = dir.resolve("x.png");
-        assertThat(run("render", "--step", "mask", "--lesson", bad.toString(), "--out", png.toString())).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: " + bad);
-        assertThat(run("render", "--step", "qkv", "--model", checkpoint.toString(), "--text", "The", "--layer", "5",
+        assertThat(cli.run("render", "--step", "mask", "--lesson", bad.toString(), "--out", png.toString())).isEqualTo(2);
+        assertThat(cli.err()).startsWith("error: " + bad);
+        assertThat(cli.run("render", "--step", "qkv", "--model", checkpoint.toString(), "--text", "The", "--layer", "5",
                 "--out", png.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("--layer 5 does not exist").contains("layers 0 to 1");
-        assertThat(run("render", "--step", "qkv", "--model", bad.toString(), "--text", "The", "--out", png.toString())).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: ").contains("bad.json");
-        assertThat(run("render", "--step", "qkv", "--model", checkpoint.toString(), "--text", "The", "--seed", "1",
+        assertThat(cli.err()).contains("--layer 5 does not exist").contains("layers 0 to 1");
+        assertThat(cli.run("render", "--step", "qkv", "--model", bad.toString(), "--text", "The", "--out", png.toString())).isEqualTo(2);
+        assertThat(cli.err()).startsWith("error: ").contains("bad.json");
+        assertThat(cli.run("render", "--step", "qkv", "--model", checkpoint.toString(), "--text", "The", "--seed", "1",
                 "--out", png.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("do not apply to --model");
+        assertThat(cli.err()).contains("do not apply to --model");
         assertThat(png).doesNotExist();
     }
 }
