@@ -54,9 +54,8 @@ public final class CheckpointList {
         } catch (CheckpointException e) {
             step = -1;
         }
-        Path parent = file.getParent();
-        String run = file.getFileName().toString().equals(TrainingRun.CHECKPOINT_FILE) && parent != null && parent.getFileName() != null
-                ? parent.getFileName().toString() : file.getFileName().toString();
+        Path folder = TrainingRun.runFolderOf(file);
+        String run = (folder != null ? folder : file).getFileName().toString();
         return new Entry(file, run, step, Files.getLastModifiedTime(file).toInstant(), Files.size(file));
     }
 }

@@ -65,8 +65,8 @@ record Continuation(LoadedModel loaded, TrainingData data, TrainingSettings sett
 
     /** A short name for a new run folder: the checkpoint's run folder or file name. */
     static String name(Path file) {
-        Path folder = file.getFileName().toString().equals(TrainingRun.CHECKPOINT_FILE) ? file.getParent() : null;
-        String name = folder != null && folder.getFileName() != null ? folder.getFileName().toString() : file.getFileName().toString();
+        Path folder = TrainingRun.runFolderOf(file);
+        String name = (folder != null ? folder : file).getFileName().toString();
         return name.replaceAll("\\.safetensors$", "").replaceAll("[^A-Za-z0-9._-]", "_");
     }
 

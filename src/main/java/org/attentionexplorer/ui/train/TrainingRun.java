@@ -183,9 +183,17 @@ public final class TrainingRun implements Runnable {
     private Setup continued() throws IOException {
         Path file = continuing.checkpoint();
         Continuation c = Continuation.of(file, continuing.steps());
-        Path folder = file.getFileName().toString().equals(CHECKPOINT_FILE) && file.getParent() != null ? file.getParent()
+        Path runFolder = runFolderOf(file);
+        Path folder = runFolder != null ? runFolder
                 : continuing.checkpointRoot().resolve(Continuation.name(file) + "-" + LocalDateTime.now().format(FOLDER_TIME));
         return new Setup(c.loaded().model(), c.data(), c.settings(), folder, c.training(), c.snapshot());
+    }
+
+    /** The run folder a checkpoint belongs to (the parent of a run's {@value #CHECKPOINT_FILE}), or null for a loose file. */
+    static Path runFolderOf(Path file) {
+        Path parent = file.getParent();
+        return file.getFileName().toString().equals(CHECKPOINT_FILE) && parent != null && parent.getFileName() != null
+                ? parent : null;
     }
 
     private Ended train() throws IOException {
