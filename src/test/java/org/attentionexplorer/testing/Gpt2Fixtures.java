@@ -45,6 +45,8 @@ public final class Gpt2Fixtures {
     public static Map<String, FloatTensor> weights(Spec spec, long seed) {
         Random random = new Random(seed);
         int c = spec.embDim();
+        // GPT-2's published layout, written out here rather than taken from GptModel.parameterShapes, so the import
+        // tests do not check the model's layout against itself
         Map<String, int[]> shapes = new LinkedHashMap<>();
         shapes.put("wte.weight", new int[] {spec.vocabSize(), c});
         shapes.put("wpe.weight", new int[] {spec.context(), c});
